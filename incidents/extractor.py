@@ -1,0 +1,436 @@
+"""From an article to the incidents it reports: one per event, placed, dated, typed and counted.
+
+The pipeline is a pure function of the article (and the read-only gazetteer),
+so it can run in a process pool or on a cluster:
+
+1. the text is cut into lines, sentences and clauses; headlines, captions,
+   datelines and page furniture yield no incidents;
+2. each clause's triggers are found and those whose context says the event did
+   not happen, or is not new, are set aside;
+3. a clause with triggers starts an event; clauses without triggers add their
+   places, dates, weapons and counts to the event they follow (or precede);
+4. each event takes the most specific place tied to it (a base beats its
+   province beats its country), never a dateline, the origin of a projectile,
+   or where a statement was made; an event with no place is a reference back to
+   another and is dropped;
+5. within the article, reports of the same event are merged, and a summary at
+   country or province level gives way to the specific events it sums up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from gazetteer import Gazetteer, Place
+
+from . import actors as actor_lexicon
+from .article import Article, check_language
+from .casualties import read_casualties
+from .dates import DateMention, find_dates
+from .taxonomy import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    SUB_EVENT_TYPES,
+    VIOLENCE_AGAINST_CIVILIANS,
+)
+from .text import Sentence, lines, sentences
+from .toponyms import PlaceMention, find_mentions, resolve_mentions
+from .triggers import Trigger, find_triggers
+
+SAME_EVENT_DAYS = 1
+
+
+_OVERRIDING = ("Disrupted weapons use", "Suicide bomb", "Chemical weapon")
+_CIVILIAN_WORDS = frozenset(
+    "مدنيين مدنيون مدني مدنيه اطفال طفل طفله نساء امراه سكان مواطنين مواطنون مزارعين رعاه "
+    "صيادين civilians civilian children child women woman residents villagers farmers shepherds "
+    "worshippers passengers".split()
+)
+_TARGET_CUES = frozenset(
+    "على ضد استهداف استهدف استهدفت يستهدف تستهدف بحياه افراد عناصر مقتل قتل اصابه on against "
+    "targeting targeted at killing killed wounding members".split()
+)
+_INTERVENTION = frozenset(
+    "تفريق فرقت لتفريق مسيل الغاز اعتقلت dispersed disperse tear teargas arrested detained".split()
+)
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more clauses of a sentence."""
+
+    sentence: int
+    start: int
+    end: int
+    triggers: list[Trigger] = field(default_factory=list)
+    weapons: list[Trigger] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    inherited_date: bool = False
+
+
+@dataclass
+class Incident:
+    """An extracted incident before it becomes a table row."""
+
+    place: Place
+    geo_precision: int
+    event_date: date
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    weapon: str
+    fatalities: int
+    actor1: actor_lexicon.Actor | None
+    actor2: actor_lexicon.Actor | None
+    civilian_targeting: bool
+    evidence: str
+    evidence_span: tuple[int, int]
+    background: bool
+    explicit_date: bool
+    confidence: float
+    sources: int = 1
+    extra_evidence: list[str] = field(default_factory=list)
+
+
+def extract_incidents(article: Article, gaz: Gazetteer) -> list[Incident]:
+    """The incidents an article reports, in text order."""
+    language = check_language(article)
+    text = article.text
+    body: list[Sentence] = []
+    for index, line in enumerate(lines(text)):
+        if line.kind == "body":
+            body.extend(sentences(text, line, index))
+    if not body:
+        return []
+    mentions = find_mentions(text, body, language, gaz)
+    _drop_actor_names(text, mentions, language)
+    resolve_mentions(text, mentions, gaz)
+    drafts: list[Draft] = []
+    for s_index, sentence in enumerate(body):
+        drafts.extend(_drafts(text, sentence, s_index, mentions, article.published, language))
+    incidents = []
+    for draft in drafts:
+        incident = _incident(text, body, draft, article.published, language, gaz)
+        if incident is not None:
+            incidents.append(incident)
+    incidents = _merge_same_event(incidents)
+    return _drop_summaries(incidents)
+
+
+def _drop_actor_names(text: str, mentions: list[PlaceMention], language: str) -> None:
+    """A place name inside an actor's name ("المقاومة الإسلامية في العراق") is not a place."""
+    spans = [(a.start, a.end) for a in actor_lexicon.find_actors(text, language)]
+    mentions[:] = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
+def _live(triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers that stand: not blocked, and not an arrest word that stops something ("توقيف هجماتها")."""
+    out = []
+    for i, t in enumerate(triggers):
+        following = triggers[i + 1] if i + 1 < len(triggers) else None
+        if t.blocked:
+            continue
+        if t.entry.sub_event_type == "Arrests" and following and following.first == t.last + 1:
+            continue
+        out.append(t)
+    return out
+
+
+def _drafts(
+    text: str, sentence: Sentence, s_index: int, mentions: list[PlaceMention], published: date, language: str
+) -> list[Draft]:
+    """The events of one sentence: a clause with a trigger starts one; other clauses join the nearest."""
+    dates = [d for d in find_dates(text[sentence.start : sentence.end], published, language)]
+    dates = [_shift(d, sentence.start) for d in dates]
+    groups: list[Draft] = []
+    pending: list[tuple[int, int, list[Trigger]]] = []
+    for clause in sentence.clauses:
+        found = find_triggers(text, clause.tokens, language)
+        live = _live(found)
+        events = [t for t in live if t.entry.kind in ("attack", "event")]
+        weapons = [t for t in live if t.entry.kind == "weapon"]
+        impacts = [t for t in live if t.entry.kind == "impact"]
+        if not events and impacts and weapons:
+            events = impacts[:1]
+        if events:
+            draft = Draft(s_index, clause.start, clause.end, events, weapons)
+            for start, _end, more in pending:
+                draft.start = min(draft.start, start)
+                draft.weapons = more + draft.weapons
+            pending = []
+            groups.append(draft)
+        elif groups:
+            groups[-1].end = clause.end
+            groups[-1].weapons.extend(weapons)
+        else:
+            pending.append((clause.start, clause.end, weapons))
+    for draft in groups:
+        draft.places = [m for m in mentions if draft.start <= m.start and m.end <= draft.end and m.place]
+        draft.dates = [d for d in dates if draft.start <= d.start and d.end <= draft.end]
+    groups = _merge_placeless(groups)
+    for draft in groups:
+        _choose_date(draft, dates)
+    return groups
+
+
+def _shift(d: DateMention, offset: int) -> DateMention:
+    from dataclasses import replace
+
+    return replace(d, start=d.start + offset, end=d.end + offset)
+
+
+def _merge_placeless(groups: list[Draft]) -> list[Draft]:
+    """An event clause with no place joins the next one in the sentence ("the attack ..., targeted ... in X")."""
+    out: list[Draft] = []
+    carry: Draft | None = None
+    for draft in groups:
+        if carry is not None:
+            draft.start = carry.start
+            draft.triggers = carry.triggers + draft.triggers
+            draft.weapons = carry.weapons + draft.weapons
+            draft.dates = carry.dates + draft.dates
+            carry = None
+        if not [p for p in draft.places if p.role == "place"] and draft is not groups[-1]:
+            carry = draft
+            continue
+        out.append(draft)
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def _choose_date(draft: Draft, sentence_dates: list[DateMention]) -> None:
+    own = [d for d in draft.dates if not d.since]
+    if own:
+        draft.date = own[0]
+        return
+    others = [d for d in sentence_dates if not d.since]
+    if others:
+        anchor = draft.triggers[0].start
+        draft.date = min(others, key=lambda d: abs(d.start - anchor))
+        draft.inherited_date = True
+
+
+def _specificity(place: Place) -> int:
+    return place.admin_level
+
+
+def _choose_place(draft: Draft) -> PlaceMention | None:
+    candidates = [m for m in draft.places if m.role == "place"]
+    if not candidates:
+        return None
+    anchor = draft.triggers[0].start
+    return max(candidates, key=lambda m: (_specificity(m.place), m.start >= anchor, -abs(m.start - anchor)))
+
+
+def _geo_precision(mention: PlaceMention) -> int:
+    level = mention.place.admin_level
+    if level <= 1:
+        return 3
+    if level == 2 or mention.near:
+        return 2
+    return 1
+
+
+def _sub_event(draft: Draft, text: str, language: str) -> tuple[str, str]:
+    """The sub-event type and the weapon named, from the draft's triggers and weapons."""
+    events = [t for t in draft.triggers if t.entry.kind == "event"]
+    for wanted in _OVERRIDING:
+        for t in events:
+            if t.entry.sub_event_type == wanted:
+                weapon = next((w.entry.weapon for w in draft.weapons), t.entry.weapon)
+                return wanted, weapon
+    if draft.weapons:
+        weapon = draft.weapons[0].entry
+        specific = [t for t in events if t.entry.sub_event_type in ("Air/drone strike",)]
+        if specific and weapon.sub_event_type != "Air/drone strike":
+            return "Air/drone strike", weapon.weapon
+        return weapon.sub_event_type, weapon.weapon
+    if events:
+        first = events[0].entry
+        return first.sub_event_type, first.weapon
+    span = text[draft.start : draft.end]
+    if _mentions_civilians(span, language):
+        return "Attack", ""
+    return "Armed clash", ""
+
+
+def _mentions_civilians(span: str, language: str) -> bool:
+    from .text import tokens
+
+    return any(t.key in _CIVILIAN_WORDS or t.key.removeprefix("ال") in _CIVILIAN_WORDS for t in tokens(span))
+
+
+def _refine_protest(sub_event: str, span: str, killed: int) -> str:
+    from .text import tokens
+
+    if sub_event != "Peaceful protest":
+        return sub_event
+    keys = {t.key for t in tokens(span)}
+    if killed:
+        return "Excessive force against protesters"
+    if keys & _INTERVENTION:
+        return "Protest with intervention"
+    return sub_event
+
+
+def _incident(
+    text: str, body: list[Sentence], draft: Draft, published: date, language: str, gaz: Gazetteer
+) -> Incident | None:
+    mention = _choose_place(draft)
+    if mention is None:
+        return None
+    place = mention.place
+    sentence = body[draft.sentence]
+    span = text[draft.start : draft.end]
+    casualties = read_casualties(span, language)
+    killed = casualties.killed or 0
+    sub_event, weapon = _sub_event(draft, text, language)
+    sub_event = _refine_protest(sub_event, span, killed)
+    event_type = SUB_EVENT_TYPES[sub_event]
+    if draft.date is not None:
+        event_date, precision = draft.date.date, draft.date.precision
+        background = draft.date.background
+        explicit = not draft.inherited_date
+    else:
+        event_date, precision, background, explicit = published, 1, False, False
+    if background and draft.inherited_date and draft.date.year_only:
+        return None
+    actor1, actor2, civilian = _actors(text, draft, event_type, sub_event, place, language, gaz)
+    confidence = round(min(1.0, (place.score or 0.5)) * (0.9 if mention.cued else 0.8), 3)
+    return Incident(
+        place=place,
+        geo_precision=_geo_precision(mention),
+        event_date=event_date,
+        time_precision=precision,
+        event_type=event_type,
+        sub_event_type=sub_event,
+        weapon=weapon,
+        fatalities=killed,
+        actor1=actor1,
+        actor2=actor2,
+        civilian_targeting=civilian,
+        evidence=text[sentence.start : sentence.end].strip(),
+        evidence_span=(sentence.start, sentence.end),
+        background=background,
+        explicit_date=explicit,
+        confidence=confidence,
+    )
+
+
+def _actors(
+    text: str, draft: Draft, event_type: str, sub_event: str, place: Place, language: str, gaz: Gazetteer
+) -> tuple[actor_lexicon.Actor | None, actor_lexicon.Actor | None, bool]:
+    """Who acted and who was acted upon; an unnamed attacker is an unidentified armed group of the country."""
+    from .text import tokens
+
+    span_start, span_end = draft.start, draft.end
+    found = [_of_country(a, place.country) for a in actor_lexicon.find_actors(text[span_start:span_end], language)]
+    toks = tokens(text, span_start, span_end)
+    starts = {t.start - span_start: i for i, t in enumerate(toks)}
+    first_actors, targets = [], []
+    for a in found:
+        i = starts.get(a.start)
+        before = {t.key for t in toks[max(0, (i or 0) - 2) : i or 0]} if i is not None else set()
+        before |= {k.removeprefix("و") for k in before}
+        (targets if before & _TARGET_CUES else first_actors).append(a.actor)
+    country = place.country
+    civilian = _mentions_civilians(text[span_start:span_end], language)
+    if event_type == PROTESTS:
+        return actor_lexicon.protesters(country), (first_actors[0] if first_actors else None), False
+    if event_type == RIOTS:
+        return actor_lexicon.rioters(country), (first_actors[0] if first_actors else None), False
+    if sub_event == "Disrupted weapons use":
+        interceptor = (first_actors or targets or [None])[0]
+        return interceptor, actor_lexicon.unidentified_armed_group(country), False
+    if event_type == STRATEGIC:
+        return (first_actors[0] if first_actors else None), (targets[0] if targets else None), False
+    actor1 = first_actors[0] if first_actors else None
+    actor2 = targets[0] if targets else (first_actors[1] if len(first_actors) > 1 else None)
+    if actor1 is None:
+        actor1 = actor_lexicon.unidentified_armed_group(country)
+    if civilian and (actor2 is None or event_type == VIOLENCE_AGAINST_CIVILIANS):
+        actor2 = actor_lexicon.civilians(country)
+    if event_type in (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS) and actor2 == actor1:
+        actor2 = None
+    return actor1, actor2, civilian and event_type in (EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
+
+
+_GENERIC = {
+    "Unidentified Armed Group": actor_lexicon.unidentified_armed_group,
+    "Civilians": actor_lexicon.civilians,
+    "Protesters": actor_lexicon.protesters,
+    "Rioters": actor_lexicon.rioters,
+}
+
+
+def _of_country(mention: actor_lexicon.ActorMention, country: str) -> actor_lexicon.ActorMention:
+    """Generic actors named without a country ("gunmen", "civilians") take the event's country, as ACLED names them."""
+    make = _GENERIC.get(mention.actor.name)
+    if make is None:
+        return mention
+    from dataclasses import replace
+
+    return replace(mention, actor=make(country))
+
+
+def _same_event(a: Incident, b: Incident) -> bool:
+    if a.place.id != b.place.id:
+        return False
+    if a.background != b.background:
+        return False
+    if a.explicit_date and b.explicit_date and abs((a.event_date - b.event_date).days) > 0:
+        return False
+    return a.event_type == b.event_type or not (a.explicit_date and b.explicit_date)
+
+
+def _merge_same_event(incidents: list[Incident]) -> list[Incident]:
+    """Reports of one event in one article (the same place, a compatible day) become one incident."""
+    out: list[Incident] = []
+    for incident in incidents:
+        twin = next((o for o in out if _same_event(o, incident)), None)
+        if twin is None:
+            out.append(incident)
+            continue
+        if incident.explicit_date and not twin.explicit_date:
+            twin.event_date, twin.time_precision, twin.explicit_date = (
+                incident.event_date,
+                incident.time_precision,
+                True,
+            )
+        twin.fatalities = max(twin.fatalities, incident.fatalities)
+        twin.extra_evidence.append(incident.evidence)
+    return out
+
+
+def _inside(specific: Place, general: Place) -> bool:
+    if specific.admin_level <= general.admin_level:
+        return False
+    if general.is_country:
+        return specific.country_code == general.country_code
+    return specific.country_code == general.country_code and specific.admin1_code == general.admin1_code
+
+
+def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
+    """A country- or province-level incident gives way to specific incidents inside it within a day."""
+    kept = []
+    for incident in incidents:
+        if incident.place.admin_level <= 1 and not incident.background:
+            covered = any(
+                other is not incident
+                and not other.background
+                and _inside(other.place, incident.place)
+                and abs((other.event_date - incident.event_date).days) <= SAME_EVENT_DAYS
+                for other in incidents
+            )
+            if covered:
+                continue
+        kept.append(incident)
+    return kept

@@ -1,0 +1,120 @@
+"""Running extraction over many articles: in this process or a pool of processes, then storing.
+
+Extraction is a pure function of an article, so workers share nothing but the
+gazetteer, which each worker loads once from its disk cache.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .article import Article
+
+
+@dataclass
+class Outcome:
+    """What extraction made of one article: its rows, or why it failed."""
+
+    article_id: str
+    rows: list[dict] = field(default_factory=list)
+    error: str = ""
+
+
+def extract_one(article: Article) -> Outcome:
+    from . import extract_rows
+
+    try:
+        return Outcome(article.id, extract_rows(article))
+    except Exception as error:  # one bad article must not sink a batch
+        return Outcome(article.id, error=f"{type(error).__name__}: {error}")
+
+
+def _warm_worker() -> None:
+    import gazetteer
+
+    gazetteer.default()
+
+
+def extract_many(articles: Iterable[Article], workers: int = 1, chunksize: int = 8) -> list[Outcome]:
+    """Outcomes in input order; `workers` > 1 runs a process pool, each worker loading the gazetteer once."""
+    articles = list(articles)
+    if workers <= 1 or len(articles) < 2:
+        return [extract_one(a) for a in articles]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        return list(pool.map(extract_one, articles, chunksize=chunksize))
+
+
+def iter_extract(articles: Iterable[Article], workers: int = 1, chunksize: int = 8) -> Iterator[Outcome]:
+    """Like `extract_many`, yielding outcomes as they are ready (for progress bars)."""
+    articles = list(articles)
+    if workers <= 1:
+        yield from (extract_one(a) for a in articles)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        yield from pool.map(extract_one, articles, chunksize=chunksize)
+
+
+@dataclass
+class IngestSummary:
+    articles: int = 0
+    duplicates: int = 0
+    incidents: int = 0
+    kept_reviewed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def ingest(
+    articles: Iterable[Article],
+    imported: Iterable[dict] = (),
+    *,
+    db=None,
+    workers: int = 1,
+    progress: bool = False,
+    batch_size: int = 500,
+) -> IngestSummary:
+    """Extract and store articles (skipping ones already stored) and imported incidents, batch by batch.
+
+    Each batch is one transaction: an interrupted ingest keeps the batches
+    already written and nothing of the batch in progress.
+    """
+    from .store import Store
+
+    store = Store(db)
+    articles = list(articles)
+    fresh = [a for a in articles if not store.has_article(a)]
+    summary = IngestSummary(duplicates=len(articles) - len(fresh))
+    outcomes = iter_extract(fresh, workers=workers)
+    if progress and len(fresh) > 1:
+        from tqdm import tqdm
+
+        outcomes = tqdm(outcomes, total=len(fresh), unit="article", file=sys.stderr)
+    batch: list[tuple[Article, list[dict]]] = []
+    pending_imports = list(imported)
+    for article, outcome in zip(fresh, outcomes):
+        if outcome.error:
+            summary.failures.append(f"{article.id}: {outcome.error}")
+            continue
+        batch.append((article, outcome.rows))
+        if len(batch) >= batch_size:
+            _write(store, batch, [], summary)
+            batch = []
+    _write(store, batch, pending_imports, summary)
+    return summary
+
+
+def _write(store, batch, imported, summary: IngestSummary) -> None:
+    if not batch and not imported:
+        return
+    report = store.ingest(batch, imported)
+    summary.articles += report.articles
+    summary.duplicates += report.duplicates
+    summary.incidents += report.incidents
+    summary.kept_reviewed += report.kept_reviewed
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 2) - 1)

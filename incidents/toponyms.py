@@ -1,0 +1,306 @@
+"""Place names in running text: found against the gazetteer, then resolved with the document as context.
+
+Matching is longest first over tokens, with Arabic proclitics stripped least
+first. Words that are also place names (الباب "the door", صور "pictures",
+"Reading", "Nice") count as places only with a place cue before them, or, in
+English, as a capitalised word inside a sentence. Names inside a set phrase
+(a newspaper, an actor's name) are not places. Each mention also records the
+role its context gives it: the place itself, near it, the origin of a
+projectile ("أُطلقت من"), or where a statement was made or a visit took place.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer import Gazetteer, Place
+from gazetteer.normalize import normalize, proclitic_forms
+
+from .text import Sentence, Token, token_key
+
+DATA = Path(__file__).parent / "data"
+MAX_NAME_TOKENS = 6
+PROMINENT_POPULATION = {"ar": 20_000, "en": 20_000}
+WORLD_CITY_POPULATION = 1_000_000
+# Where Arabic news names towns without a cue: the Arab world and its neighbours.
+REGION = frozenset(
+    [
+        "AE",
+        "BH",
+        "DZ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "YE",
+        "DJ",
+        "KM",
+        "IL",
+        "IR",
+        "TR",
+        "CY",
+        "ER",
+        "ET",
+        "SS",
+    ]
+)
+PLACE_TYPE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "city",
+        "province",
+        "governorate",
+        "district",
+        "county",
+        "region",
+        "dam",
+        "airport",
+        "base",
+        "camp",
+        "crossing",
+        "field",
+        "valley",
+        "strip",
+        "bank",
+        "heights",
+        "island",
+        "islands",
+        "river",
+        "lake",
+        "mountains",
+        "mountain",
+        "border",
+        "town",
+        "village",
+    ]
+)
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split("|") if w)
+
+
+PLACE_CUES = _keys(
+    "في|فى|قرب|بالقرب|مدينة|مدينتي|بلدة|بلدتي|قرية|قريتي|ناحية|قضاء|محافظة|محافظتي|قاعدة|مطار|ريف|منطقة|مخيم|معبر|"
+    "حقل|سد|ميناء|مرفأ|حي|محيط|أطراف|ضواحي|داخل|إلى|الى|نحو|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|"
+    "in|near|at|outside|town|city|village|province|district|governorate|region|of|from|into|to|across|around|"
+    "north|south|east|west|northern|southern|eastern|western|central|outskirts"
+)
+NEAR_CUES = _keys(
+    "قرب|بالقرب|محيط|أطراف|ضواحي|ريف|مشارف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|شمالا|جنوبا|"
+    "near|outside|outskirts|north|south|east|west|nearby|close|vicinity|countryside|suburbs"
+)
+ORIGIN_VERBS = _keys(
+    "أطلقت|اطلقت|أطلق|اطلق|انطلقت|انطلق|أطلقتها|قادمة|قادما|مصدرها|launched|fired|originated|came|coming|flown|sent"
+)
+ORIGIN_PREPOSITIONS = _keys("من|from")
+CUE_WORDS = PLACE_CUES | NEAR_CUES
+STATEMENT_CUES = _keys(
+    "زيارة|زيارته|زيارتها|زار|يزور|تزور|زيارة|مؤتمر|بيان|صادر|صدر|مقره|مقرها|ومقره|قمة|اجتماع|محادثات|لقاء|"
+    "visit|visited|visiting|trip|summit|talks|conference|meeting|statement|headquartered|based|embassy|briefing"
+)
+
+
+@lru_cache(maxsize=1)
+def homographs() -> dict[tuple[str, str], frozenset[str]]:
+    """Words that are place names but more often ordinary words, by (language, rule).
+
+    Rule "cue": a place only with a place cue before it ("في بلدة الباب", "the town of Hit").
+    Rule "never": a function word, generic noun or personal name, never a place on its own.
+    """
+    table: dict[tuple[str, str], set[str]] = {}
+    with (DATA / "homographs.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            table.setdefault((row["language"], row["rule"]), set()).add(normalize(row["word"]))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def non_places() -> frozenset[str]:
+    """Set phrases that contain a place name but are not places: media, epithets, organisations."""
+    with (DATA / "non_places.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(normalize(row["phrase"]) for row in csv.DictReader(f))
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: int
+    clause: int
+    cued: bool = False
+    near: bool = False
+    role: str = "place"  # "place", "origin", "statement"
+    place: Place | None = None
+
+
+def _forms(token: Token, language: str) -> list[str]:
+    return proclitic_forms(token.key) if language == "ar" else [token.key]
+
+
+def _window_key(first: str, rest: list[Token]) -> str:
+    return " ".join([first, *(t.key for t in rest)])
+
+
+def _cue_before(tokens: list[Token], i: int, first_form: str, first_key: str, cues: frozenset[str]) -> bool:
+    """A place cue among the two tokens before, or an attached preposition before an article ("بالموصل")."""
+    if first_form != first_key and first_key[:1] in "بل" and first_form.startswith("ال"):
+        return True
+    return any(t.key in cues or _bare(t.key) in cues for t in tokens[max(0, i - 2) : i])
+
+
+def _bare(key: str) -> str:
+    forms = proclitic_forms(key)
+    return forms[-1]
+
+
+def _english_ok(words: list[Token]) -> bool:
+    content = [t for t in words if t.key not in ("al", "of", "the")]
+    return bool(content) and all(t.is_capitalised or t.text.isdigit() for t in content)
+
+
+def _is_minor(gaz: Gazetteer, positions, language: str) -> bool:
+    """Whether the best reading of a name is too small or too far to be named without a place cue.
+
+    Countries, provinces, curated sites and world cities are known by name alone;
+    in Arabic, so are towns of the region; anything else needs a cue.
+    """
+    ix = gaz.index
+    best = positions[0]
+    if ix.sources[best] == "sites.csv" or ix.feature_codes[best] in ("PCLI", "ADM1"):
+        return False
+    if ix.feature_classes[best] != "P":
+        return True
+    population = ix.populations[best]
+    if population >= WORLD_CITY_POPULATION:
+        return False
+    if language == "ar" and ix.country_codes[best] not in REGION:
+        return True
+    return population < PROMINENT_POPULATION[language]
+
+
+def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Place-name mentions in the sentences, longest match first, with their cues and roles."""
+    ambiguous = homographs().get((language, "cue"), frozenset())
+    never = homographs().get((language, "never"), frozenset())
+    masked = non_places()
+    out: list[PlaceMention] = []
+    for s_index, sentence in enumerate(sentences):
+        for c_index, clause in enumerate(sentence.clauses):
+            toks = clause.tokens
+            i = 0
+            while i < len(toks):
+                found = _match_at(toks, i, language, gaz, masked)
+                if found is None:
+                    i += 1
+                    continue
+                n, first_form = found
+                words = toks[i : i + n]
+                key = _window_key(first_form, words[1:])
+                sentence_start = c_index == 0 and i == 0
+                cued = _cue_before(toks, i, first_form, toks[i].key, PLACE_CUES)
+                if language == "en" and not _english_ok(words):
+                    i += 1
+                    continue
+                single = n == 1
+                if single and ({key, first_form} & (CUE_WORDS | never)):
+                    i += 1
+                    continue
+                if language == "en" and single and _inside_longer_name(toks, i, c_index == 0):
+                    i += 1
+                    continue
+                needs_cue = single and (
+                    key in ambiguous
+                    or first_form in ambiguous
+                    or _is_minor(gaz, gaz.positions(key, bare=False), language)
+                )
+                if language == "en" and single and not sentence_start and key not in ambiguous:
+                    needs_cue = False
+                if needs_cue and not cued:
+                    i += 1
+                    continue
+                start, end = _widen(text, words[0].start, words[-1].end)
+                mention = PlaceMention(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    key=key,
+                    sentence=s_index,
+                    clause=c_index,
+                    cued=cued,
+                    near=_cue_before(toks, i, first_form, toks[i].key, NEAR_CUES) and first_form == toks[i].key,
+                    role=_role(toks, i),
+                )
+                out.append(mention)
+                i += n
+    return out
+
+
+def _inside_longer_name(toks: list[Token], i: int, first_clause: bool) -> bool:
+    """A capitalised word beside other capitalised words is part of a longer name ("Tom Jones", "Baghdad
+    Operations Command"), unless the neighbour says what kind of place it is ("Mosul Dam", "Gaza City")."""
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if following is not None and following.is_capitalised and following.key not in PLACE_TYPE_WORDS:
+        return True
+    if i == 0:
+        return False
+    previous = toks[i - 1]
+    starts_sentence = first_clause and i - 1 == 0
+    return previous.is_capitalised and not starts_sentence and previous.key not in PLACE_TYPE_WORDS
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Include the closing dot of an abbreviation ("W.Va.")."""
+    if end < len(text) and text[end] == "." and "." in text[start:end]:
+        end += 1
+    return start, end
+
+
+def _match_at(toks: list[Token], i: int, language: str, gaz: Gazetteer, masked: frozenset[str]):
+    """The longest name starting at token i: (token count, reading of the first token), or None."""
+    for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
+        rest = toks[i + 1 : i + n]
+        for form in _forms(toks[i], language):
+            key = _window_key(form, rest)
+            if key in masked:
+                return None
+            if gaz.positions(key, bare=False):
+                return n, form
+    return None
+
+
+def _role(toks: list[Token], i: int) -> str:
+    before = [t.key for t in toks[max(0, i - 4) : i]]
+    bare = [_bare(k) for k in before]
+    if any(k in ORIGIN_PREPOSITIONS for k in bare[-2:]) and any(k in ORIGIN_VERBS for k in bare):
+        return "origin"
+    if any(k in STATEMENT_CUES or b in STATEMENT_CUES for k, b in zip(before, bare)):
+        return "statement"
+    return "place"
+
+
+def resolve_mentions(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
+    """Give each mention its place, choosing readings with the whole document as context."""
+    places = gaz.resolve(text, [(m.start, m.end) for m in mentions])
+    for mention, place in zip(mentions, places):
+        mention.place = place
+
+
+__all__ = ["PlaceMention", "find_mentions", "resolve_mentions", "token_key"]
