@@ -36,6 +36,7 @@ class Gazetteer:
     def __init__(self, index: Index):
         self.index = index
         self._coordinates = None
+        self._name_starts: dict[str, int] | None = None
         self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup)
 
     def __len__(self) -> int:
@@ -89,6 +90,23 @@ class Gazetteer:
         if slot is None and bare:
             slot = self.index.bare_keys.get(key)
         return slot
+
+    @property
+    def name_starts(self) -> dict[str, int]:
+        """First word of every indexed name -> the most words a name starting with it has.
+
+        Text matching asks the index only for n-grams that can exist, instead of
+        every window of every length at every word.
+        """
+        if self._name_starts is None:
+            starts: dict[str, int] = {}
+            for key in self.index.keys:
+                first, _, rest = key.partition(" ")
+                length = rest.count(" ") + 2 if rest else 1
+                if starts.get(first, 0) < length:
+                    starts[first] = length
+            self._name_starts = starts
+        return self._name_starts
 
     def positions(self, key: str, bare: bool = True) -> Sequence[int]:
         """Places indexed under a normalised key, best prior first; `bare` admits article-less forms."""
@@ -169,29 +187,30 @@ class Gazetteer:
     def countries_named(self, text: str) -> set[str]:
         """Country codes of the countries a text names outright ("Lebanon", "لبنان", "وسوريا")."""
         tokens = normalize(text).split()
+        starts = self.name_starts
         found: set[str] = set()
-        for i in range(len(tokens)):
-            for n in (3, 2, 1):
-                words = tokens[i : i + n]
-                if len(words) < n:
-                    continue
-                forms = proclitic_forms(words[0]) if n == 1 else [" ".join(words)]
-                for form in forms:
-                    for p in self.positions(form, bare=False):
+        for i, word in enumerate(tokens):
+            for form in proclitic_forms(word):
+                for n in range(min(starts.get(form, 0), 4, len(tokens) - i), 0, -1):
+                    key = " ".join([form, *tokens[i + 1 : i + n]])
+                    for p in self.positions(key, bare=False):
                         if self.index.feature_codes[p].startswith("PCL"):
                             found.add(self.index.country_codes[p])
         return found
 
-    def resolve(self, text: str, mentions: Sequence[tuple[int, int]]) -> list[Place | None]:
+    def resolve(
+        self, text: str, mentions: Sequence[tuple[int, int]], countries: set[str] | None = None
+    ) -> list[Place | None]:
         """One place (or None) per mention span, chosen with the whole document as context.
 
         Evidence beyond each name's prior: the countries the text names, the
         countries and provinces of the other names' likely readings, and
         closeness to them ("Tripoli" beside "Lebanon" is Tripoli, Lebanon). A
         name keeps one reading throughout a document. A span that is only a
-        nationality ("Iraqi") reads as its country.
+        nationality ("Iraqi") reads as its country. `countries`, when the caller
+        already knows which countries the text names, saves scanning for them.
         """
-        named = self.countries_named(text)
+        named = self.countries_named(text) if countries is None else countries
         names: dict[str, list[int]] = {}
         for i, (start, end) in enumerate(mentions):
             names.setdefault(normalize(text[start:end]), []).append(i)
@@ -204,7 +223,8 @@ class Gazetteer:
         for i, o in enumerate(options):
             if not o or choice[i] is None:
                 continue
-            rescored = [(p, self._context_score(p, s, i, choice, named), q) for p, s, q in o]
+            context = self._context(i, choice)
+            rescored = [(p, self._context_score(p, s, context, named), q) for p, s, q in o]
             chosen_id = self.index.ids[choice[i]]
             place = next(r for r in self._ranked(rescored) if r.id == chosen_id)
             for m in names[surfaces[i]]:
@@ -223,23 +243,32 @@ class Gazetteer:
     def _choose(self, i: int, options: list, choice: list, named: set[str]) -> int | None:
         if not options[i]:
             return None
-        return max(options[i], key=lambda c: self._context_score(c[0], c[1], i, choice, named))[0]
+        context = self._context(i, choice)
+        return max(options[i], key=lambda c: self._context_score(c[0], c[1], context, named))[0]
 
-    def _context_score(self, p: int, score: float, i: int, choice: list, named: set[str]) -> float:
+    def _context(self, i: int, choice: list) -> tuple:
+        """What the other mentions' current readings say: their countries, provinces and points."""
+        ix = self.index
+        others = [c for j, c in enumerate(choice) if j != i and c is not None]
+        countries = [ix.country_codes[c] for c in others]
+        provinces = {ix.admin1_codes[c] for c in others} - {""}
+        points = [(math.radians(ix.latitudes[c]), math.radians(ix.longitudes[c])) for c in others]
+        return countries, provinces, points
+
+    def _context_score(self, p: int, score: float, context: tuple, named: set[str]) -> float:
         ix = self.index
         w = CONTEXT_WEIGHTS
+        countries, provinces, points = context
         cc = ix.country_codes[p]
-        others = [c for j, c in enumerate(choice) if j != i and c is not None]
         if cc in named:
             score += w["country named"]
-        if others:
-            same_country = sum(ix.country_codes[c] == cc for c in others) / len(others)
-            score += w["same country"] * same_country
-            a1 = ix.admin1_codes[p]
-            if a1 and any(ix.admin1_codes[c] == a1 for c in others):
+        if countries:
+            score += w["same country"] * countries.count(cc) / len(countries)
+            if ix.admin1_codes[p] in provinces:
                 score += w["same province"]
-            lat, lon = ix.latitudes[p], ix.longitudes[p]
-            nearest = min(_km(lat, lon, ix.latitudes[c], ix.longitudes[c]) for c in others)
+            lat, lon = math.radians(ix.latitudes[p]), math.radians(ix.longitudes[p])
+            cos_lat = math.cos(lat)
+            nearest = min(math.hypot(lat - a, (lon - b) * cos_lat) for a, b in points) * _EARTH_KM
             score += w["nearby"] * math.exp(-nearest / w["near km"])
         return score
 

@@ -19,7 +19,7 @@ so it can run in a process pool or on a cluster:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from gazetteer import Gazetteer, Place
@@ -109,24 +109,25 @@ def extract_incidents(article: Article, gaz: Gazetteer) -> list[Incident]:
             body.extend(sentences(text, line, index))
     if not body:
         return []
+    groups = {i: g for i, s in enumerate(body) if (g := _trigger_groups(text, s, i, language))}
     mentions = find_mentions(text, body, language, gaz)
-    _drop_actor_names(text, mentions, language)
+    actors = {i: actor_lexicon.find_actors(text[body[i].start : body[i].end], language) for i in groups}
+    _drop_actor_names(body, mentions, actors)
     resolve_mentions(text, mentions, gaz)
-    drafts: list[Draft] = []
-    for s_index, sentence in enumerate(body):
-        drafts.extend(_drafts(text, sentence, s_index, mentions, article.published, language))
     incidents = []
-    for draft in drafts:
-        incident = _incident(text, body, draft, article.published, language, gaz)
-        if incident is not None:
-            incidents.append(incident)
+    for s_index, drafts in groups.items():
+        sentence = body[s_index]
+        for draft in _complete(text, sentence, drafts, mentions, article.published, language):
+            incident = _incident(text, body, draft, article.published, language, actors[s_index])
+            if incident is not None:
+                incidents.append(incident)
     incidents = _merge_same_event(incidents)
     return _drop_summaries(incidents)
 
 
-def _drop_actor_names(text: str, mentions: list[PlaceMention], language: str) -> None:
+def _drop_actor_names(body: list[Sentence], mentions: list[PlaceMention], actors: dict) -> None:
     """A place name inside an actor's name ("المقاومة الإسلامية في العراق") is not a place."""
-    spans = [(a.start, a.end) for a in actor_lexicon.find_actors(text, language)]
+    spans = [(body[i].start + a.start, body[i].start + a.end) for i, found in actors.items() for a in found]
     mentions[:] = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
@@ -143,12 +144,8 @@ def _live(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _drafts(
-    text: str, sentence: Sentence, s_index: int, mentions: list[PlaceMention], published: date, language: str
-) -> list[Draft]:
+def _trigger_groups(text: str, sentence: Sentence, s_index: int, language: str) -> list[Draft]:
     """The events of one sentence: a clause with a trigger starts one; other clauses join the nearest."""
-    dates = [d for d in find_dates(text[sentence.start : sentence.end], published, language)]
-    dates = [_shift(d, sentence.start) for d in dates]
     groups: list[Draft] = []
     pending: list[tuple[int, int, list[Trigger]]] = []
     for clause in sentence.clauses:
@@ -171,6 +168,14 @@ def _drafts(
             groups[-1].weapons.extend(weapons)
         else:
             pending.append((clause.start, clause.end, weapons))
+    return groups
+
+
+def _complete(
+    text: str, sentence: Sentence, groups: list[Draft], mentions: list[PlaceMention], published: date, language: str
+) -> list[Draft]:
+    """Give a sentence's events their places and dates; an event clause with no place joins the next."""
+    dates = [_shift(d, sentence.start) for d in find_dates(text[sentence.start : sentence.end], published, language)]
     for draft in groups:
         draft.places = [m for m in mentions if draft.start <= m.start and m.end <= draft.end and m.place]
         draft.dates = [d for d in dates if draft.start <= d.start and d.end <= draft.end]
@@ -181,8 +186,6 @@ def _drafts(
 
 
 def _shift(d: DateMention, offset: int) -> DateMention:
-    from dataclasses import replace
-
     return replace(d, start=d.start + offset, end=d.end + offset)
 
 
@@ -282,7 +285,7 @@ def _refine_protest(sub_event: str, span: str, killed: int) -> str:
 
 
 def _incident(
-    text: str, body: list[Sentence], draft: Draft, published: date, language: str, gaz: Gazetteer
+    text: str, body: list[Sentence], draft: Draft, published: date, language: str, actors: list
 ) -> Incident | None:
     mention = _choose_place(draft)
     if mention is None:
@@ -303,7 +306,10 @@ def _incident(
         event_date, precision, background, explicit = published, 1, False, False
     if background and draft.inherited_date and draft.date.year_only:
         return None
-    actor1, actor2, civilian = _actors(text, draft, event_type, sub_event, place, language, gaz)
+    offset = body[draft.sentence].start
+    in_span = [replace(a, start=a.start + offset, end=a.end + offset) for a in actors]
+    in_span = [a for a in in_span if draft.start <= a.start and a.end <= draft.end]
+    actor1, actor2, civilian = _actors(text, draft, event_type, sub_event, place, language, in_span)
     confidence = round(min(1.0, (place.score or 0.5)) * (0.9 if mention.cued else 0.8), 3)
     return Incident(
         place=place,
@@ -326,15 +332,15 @@ def _incident(
 
 
 def _actors(
-    text: str, draft: Draft, event_type: str, sub_event: str, place: Place, language: str, gaz: Gazetteer
+    text: str, draft: Draft, event_type: str, sub_event: str, place: Place, language: str, mentions: list
 ) -> tuple[actor_lexicon.Actor | None, actor_lexicon.Actor | None, bool]:
     """Who acted and who was acted upon; an unnamed attacker is an unidentified armed group of the country."""
     from .text import tokens
 
     span_start, span_end = draft.start, draft.end
-    found = [_of_country(a, place.country) for a in actor_lexicon.find_actors(text[span_start:span_end], language)]
+    found = [_of_country(a, place.country) for a in mentions]
     toks = tokens(text, span_start, span_end)
-    starts = {t.start - span_start: i for i, t in enumerate(toks)}
+    starts = {t.start: i for i, t in enumerate(toks)}
     first_actors, targets = [], []
     for a in found:
         i = starts.get(a.start)
@@ -376,8 +382,6 @@ def _of_country(mention: actor_lexicon.ActorMention, country: str) -> actor_lexi
     make = _GENERIC.get(mention.actor.name)
     if make is None:
         return mention
-    from dataclasses import replace
-
     return replace(mention, actor=make(country))
 
 

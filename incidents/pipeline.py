@@ -118,3 +118,22 @@ def _write(store, batch, imported, summary: IngestSummary) -> None:
 
 def default_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
+
+
+def ensure_seeded(store, seeds_dir, on_progress=None) -> IngestSummary | None:
+    """Fill an empty database with the bundled seed articles, so a new user sees incidents at once."""
+    from .readers import read_paths
+
+    if store.count():
+        return None
+    result = read_paths([seeds_dir])
+    summary = IngestSummary()
+    for n, article in enumerate(result.articles, start=1):
+        part = ingest([article], db=store.path)
+        summary.articles += part.articles
+        summary.incidents += part.incidents
+        summary.failures += part.failures
+        if on_progress:
+            on_progress(n, len(result.articles))
+    summary.failures += [str(e) for e in result.errors]
+    return summary

@@ -161,6 +161,11 @@ class Store:
             frame = pd.read_sql_query(query + " ORDER BY event_date DESC, incident_id", db)
         return to_frame(frame.to_dict("records"))
 
+    def version(self) -> tuple:
+        """Changes whenever incidents are added, changed or reviewed: a cache key for readers."""
+        with self._connect() as db:
+            return tuple(db.execute("SELECT COUNT(*), MAX(timestamp), MAX(reviewed_at) FROM incidents").fetchone())
+
     def count(self) -> int:
         with self._connect() as db:
             return db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer.normalize import LATIN_ARTICLES, normalize
 
@@ -37,8 +38,7 @@ _CAPTION = re.compile(
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str

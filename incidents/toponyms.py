@@ -275,15 +275,20 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _match_at(toks: list[Token], i: int, language: str, gaz: Gazetteer, masked: frozenset[str]):
     """The longest name starting at token i: (token count, reading of the first token), or None."""
-    for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
-        rest = toks[i + 1 : i + n]
-        for form in _forms(toks[i], language):
-            key = _window_key(form, rest)
+    starts = gaz.name_starts
+    best = None
+    for form in _forms(toks[i], language):
+        longest = min(starts.get(form, 0), MAX_NAME_TOKENS, len(toks) - i)
+        for n in range(longest, 0, -1):
+            if best is not None and n <= best[0]:
+                break
+            key = _window_key(form, toks[i + 1 : i + n])
             if key in masked:
                 return None
             if gaz.positions(key, bare=False):
-                return n, form
-    return None
+                best = (n, form)
+                break
+    return best
 
 
 def _role(toks: list[Token], i: int) -> str:
@@ -298,7 +303,12 @@ def _role(toks: list[Token], i: int) -> str:
 
 def resolve_mentions(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
     """Give each mention its place, choosing readings with the whole document as context."""
-    places = gaz.resolve(text, [(m.start, m.end) for m in mentions])
+    named = set()
+    for m in mentions:
+        for p in gaz.positions(m.key, bare=False):
+            if gaz.index.feature_codes[p].startswith("PCL"):
+                named.add(gaz.index.country_codes[p])
+    places = gaz.resolve(text, [(m.start, m.end) for m in mentions], countries=named)
     for mention, place in zip(mentions, places):
         mention.place = place
 

@@ -134,14 +134,28 @@ def find_triggers(text: str, toks: list[Token], language: str) -> list[Trigger]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _starts(language: str) -> dict[str, int]:
+    """First word of each trigger form -> the most words a form starting with it has."""
+    starts: dict[str, int] = {}
+    for form in lexicon()[language]:
+        first, _, rest = form.partition(" ")
+        starts[first] = max(starts.get(first, 0), rest.count(" ") + 2 if rest else 1)
+    return starts
+
+
 def _match(toks: list[Token], i: int, table: dict[str, Entry], language: str):
-    for n in range(min(MAX_TRIGGER_TOKENS, len(toks) - i), 0, -1):
-        rest = " ".join(t.key for t in toks[i + 1 : i + n])
-        for reading in _readings(toks[i], language):
-            entry = table.get(f"{reading} {rest}".strip())
+    starts = _starts(language)
+    best = None
+    for reading in _readings(toks[i], language):
+        for n in range(min(starts.get(reading, 0), MAX_TRIGGER_TOKENS, len(toks) - i), 0, -1):
+            if best is not None and n <= best[0]:
+                break
+            entry = table.get(" ".join([reading, *(t.key for t in toks[i + 1 : i + n])]))
             if entry is not None:
-                return n, entry
-    return None
+                best = (n, entry)
+                break
+    return best
 
 
 def _bare(token: Token, language: str) -> set[str]:
