@@ -94,6 +94,7 @@ class Incident:
     evidence_span: tuple[int, int]
     background: bool
     explicit_date: bool
+    dated_by_publication: bool
     confidence: float
     sources: int = 1
     extra_evidence: list[str] = field(default_factory=list)
@@ -155,6 +156,10 @@ def _trigger_groups(text: str, sentence: Sentence, s_index: int, language: str) 
         weapons = [t for t in live if t.entry.kind == "weapon"]
         impacts = [t for t in live if t.entry.kind == "impact"]
         if not events and impacts and weapons:
+            if groups:
+                groups[-1].end = clause.end
+                groups[-1].weapons.extend(weapons)
+                continue
             events = impacts[:1]
         if events:
             draft = Draft(s_index, clause.start, clause.end, events, weapons)
@@ -327,6 +332,7 @@ def _incident(
         evidence_span=(sentence.start, sentence.end),
         background=background,
         explicit_date=explicit,
+        dated_by_publication=draft.date is None,
         confidence=confidence,
     )
 
@@ -404,11 +410,8 @@ def _merge_same_event(incidents: list[Incident]) -> list[Incident]:
             out.append(incident)
             continue
         if incident.explicit_date and not twin.explicit_date:
-            twin.event_date, twin.time_precision, twin.explicit_date = (
-                incident.event_date,
-                incident.time_precision,
-                True,
-            )
+            twin.event_date, twin.time_precision = incident.event_date, incident.time_precision
+            twin.explicit_date, twin.dated_by_publication = True, False
         twin.fatalities = max(twin.fatalities, incident.fatalities)
         twin.extra_evidence.append(incident.evidence)
     return out

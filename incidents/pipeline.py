@@ -64,6 +64,7 @@ class IngestSummary:
     duplicates: int = 0
     incidents: int = 0
     kept_reviewed: int = 0
+    linked: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -107,9 +108,15 @@ def ingest(
 
 
 def _write(store, batch, imported, summary: IngestSummary) -> None:
+    """Store a batch in one transaction, then link its reports with the events already stored."""
     if not batch and not imported:
         return
     report = store.ingest(batch, imported)
+    days = [str(r["event_date"])[:10] for _, rows in batch for r in rows] + [
+        str(r.get("event_date"))[:10] for r in imported if r.get("event_date")
+    ]
+    if days:
+        summary.linked += store.relink(min(days), max(days))
     summary.articles += report.articles
     summary.duplicates += report.duplicates
     summary.incidents += report.incidents

@@ -54,12 +54,16 @@ CREATE TABLE IF NOT EXISTS incidents (
     {", ".join(f"{c} {_column_type(c)}" for c in COLUMNS if c != "incident_id")},
     incident_id TEXT PRIMARY KEY,
     content_hash TEXT,
-    reviewed_at INTEGER
+    reviewed_at INTEGER,
+    link_locked INTEGER DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(event_date);
 CREATE INDEX IF NOT EXISTS incidents_country ON incidents(country);
 CREATE INDEX IF NOT EXISTS incidents_article ON incidents(content_hash);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS link_log (
+    at INTEGER NOT NULL, incident_id TEXT NOT NULL, old_event_id TEXT, new_event_id TEXT, reason TEXT NOT NULL
+);
 """
 
 
@@ -79,7 +83,18 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            self._migrate(db)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Add columns a database made by an older version lacks."""
+        present = {row[1] for row in db.execute("PRAGMA table_info(incidents)")}
+        for column, kind in (("event_id", "TEXT"), ("link_locked", "INTEGER DEFAULT 0")):
+            if column not in present:
+                db.execute(f"ALTER TABLE incidents ADD COLUMN {column} {kind}")
+        db.execute("UPDATE incidents SET event_id = incident_id WHERE event_id IS NULL")
+        db.execute("CREATE INDEX IF NOT EXISTS incidents_event ON incidents(event_id)")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -136,7 +151,8 @@ class Store:
                     self._put(db, {**row, "content_hash": article.content_hash}, now, report)
             for row in imported:
                 identifier = row.get("incident_id") or f"acled:{row['event_id_cnty']}"
-                self._put(db, {**row, "incident_id": identifier, "status": row.get("status") or "new"}, now, report)
+                row = {**row, "incident_id": identifier, "event_id": row.get("event_id") or identifier}
+                self._put(db, {**row, "status": row.get("status") or "new"}, now, report)
         return report
 
     def _put(self, db: sqlite3.Connection, row: dict, now: int, report: IngestReport) -> None:
@@ -152,14 +168,92 @@ class Store:
         )
         report.incidents += 1
 
-    def incidents(self, include_rejected: bool = True) -> pd.DataFrame:
-        """Every stored incident as the incident table."""
-        query = f"SELECT {', '.join(COLUMNS)} FROM incidents"
+    def incidents(
+        self, include_rejected: bool = True, start: str | None = None, end: str | None = None
+    ) -> pd.DataFrame:
+        """Stored incidents (reports) as the incident table, optionally for a span of event dates."""
+        query = f"SELECT {', '.join(COLUMNS)} FROM incidents WHERE 1 = 1"
+        parameters: list = []
         if not include_rejected:
-            query += " WHERE status != 'rejected'"
+            query += " AND status != 'rejected'"
+        if start:
+            query += " AND event_date >= ?"
+            parameters.append(start)
+        if end:
+            query += " AND event_date <= ?"
+            parameters.append(end)
         with self._connect() as db:
-            frame = pd.read_sql_query(query + " ORDER BY event_date DESC, incident_id", db)
+            frame = pd.read_sql_query(query + " ORDER BY event_date DESC, incident_id", db, params=parameters)
         return to_frame(frame.to_dict("records"))
+
+    def events(self, include_rejected: bool = False) -> pd.DataFrame:
+        """One row per event, its reports merged: what the map and the counts show."""
+        from .dedup import events
+
+        return events(self.incidents(include_rejected=include_rejected))
+
+    def relink(self, start: str | None = None, end: str | None = None) -> int:
+        """Link reports of the same event (in a span of dates, with a day's margin); returns links changed."""
+        from datetime import date, timedelta
+
+        from .dedup import link
+
+        def widen(day: str | None, days: int) -> str | None:
+            return (date.fromisoformat(day) + timedelta(days=days)).isoformat() if day else None
+
+        with self._connect() as db:
+            query = (
+                f"SELECT {', '.join(COLUMNS)}, content_hash, link_locked FROM incidents "
+                "WHERE status != 'rejected' AND (? IS NULL OR event_date >= ?) AND (? IS NULL OR event_date <= ?)"
+            )
+            low, high = widen(start, -31), widen(end, 31)
+            frame = pd.read_sql_query(query, db, params=[low, low, high, high])
+        if frame.empty:
+            return 0
+        linked = link(frame)
+        moved = (linked != frame["event_id"]).to_numpy()
+        changed = frame.loc[moved, ["incident_id", "event_id"]].copy()
+        changed["new"] = linked[moved].to_numpy()
+        if changed.empty:
+            return 0
+        now = int(time.time())
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE incidents SET event_id = ? WHERE incident_id = ?",
+                list(zip(changed["new"], changed["incident_id"])),
+            )
+            db.executemany(
+                "INSERT INTO link_log VALUES (?, ?, ?, ?, 'linked as the same event')",
+                [
+                    (now, i, old, new)
+                    for i, old, new in changed[["incident_id", "event_id", "new"]].itertuples(index=False)
+                ],
+            )
+        return len(changed)
+
+    def unlink(self, incident_id: str) -> None:
+        """Take a report out of its event, for good: automatic linking will not put it back."""
+        with self.transaction() as db:
+            row = db.execute("SELECT event_id FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no incident {incident_id!r}")
+            db.execute(
+                "UPDATE incidents SET event_id = incident_id, link_locked = 1 WHERE incident_id = ?", (incident_id,)
+            )
+            db.execute(
+                "INSERT INTO link_log VALUES (?, ?, ?, ?, 'unlinked by a reviewer')",
+                (int(time.time()), incident_id, row[0], incident_id),
+            )
+            remaining = db.execute(
+                "SELECT incident_id FROM incidents WHERE event_id = ? ORDER BY incident_id", (row[0],)
+            ).fetchall()
+            if remaining and remaining[0][0] != row[0]:
+                db.execute("UPDATE incidents SET event_id = ? WHERE event_id = ?", (remaining[0][0], row[0]))
+
+    def link_log(self) -> pd.DataFrame:
+        """Every change of an incident's event, automatic or by hand, newest first."""
+        with self._connect() as db:
+            return pd.read_sql_query("SELECT * FROM link_log ORDER BY at DESC, rowid DESC", db)
 
     def version(self) -> tuple:
         """Changes whenever incidents are added, changed or reviewed: a cache key for readers."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .article import Article
+from .dedup import INFERRED_DATE_TAG
 from .extractor import Incident
 from .taxonomy import COLUMNS, acled_region, disorder_type, interaction, iso_codes
 
@@ -97,6 +98,8 @@ def row(article: Article, incident: Incident, language: str) -> dict:
     inter1 = inter_in(actor1, place.country_code) if actor1 else None
     inter2 = inter_in(actor2, place.country_code) if actor2 else None
     tags = ["background"] if incident.background else []
+    if incident.dated_by_publication:
+        tags.append(INFERRED_DATE_TAG)
     return {
         "event_id_cnty": event_id_cnty(iso_codes(place.country_code)[0], identifier),
         "event_date": incident.event_date.isoformat(),
@@ -138,6 +141,7 @@ def row(article: Article, incident: Incident, language: str) -> dict:
         "confidence": incident.confidence,
         "place_id": place.id,
         "status": "new",
+        "event_id": identifier,
     }
 
 

@@ -47,6 +47,7 @@ OUR_COLUMNS = [
     "confidence",
     "place_id",
     "status",
+    "event_id",
 ]
 COLUMNS = ACLED_COLUMNS + OUR_COLUMNS
 

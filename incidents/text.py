@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.normalize import LATIN_ARTICLES, normalize
+from gazetteer.normalize import normalize
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-TOKEN = re.compile(rf"[\w{_MARKS}]+(?:['’][\w{_MARKS}]+)*")
+TOKEN = re.compile(rf"[^\W_{_MARKS}][^\W_]*(?:[{_MARKS}]+[^\W_]*)*(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n+|(?<=[.!?؟])[\"”’»)]*$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:،|(?<!\d),(?!\d)|[;؛:])\s*|\s+[-–—]\s+")
 _ABBREVIATION = re.compile(
@@ -80,7 +80,7 @@ class Line:
 def token_key(word: str) -> str:
     """The normalised form of one token, as the gazetteer indexes it."""
     key = normalize(word)
-    return "al" if key in LATIN_ARTICLES else key
+    return key
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

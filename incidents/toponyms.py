@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import Gazetteer, Place
-from gazetteer.normalize import normalize, proclitic_forms
+from gazetteer.normalize import LATIN_ARTICLES, normalize, proclitic_forms
 
 from .text import Sentence, Token, token_key
 
@@ -156,7 +156,9 @@ def _forms(token: Token, language: str) -> list[str]:
 
 
 def _window_key(first: str, rest: list[Token]) -> str:
-    return " ".join([first, *(t.key for t in rest)])
+    """The gazetteer key of a run of words: an article before another word reads "al", as the index has it."""
+    words = [first, *(t.key for t in rest)]
+    return " ".join("al" if w in LATIN_ARTICLES and k < len(words) - 1 else w for k, w in enumerate(words))
 
 
 def _cue_before(tokens: list[Token], i: int, first_form: str, first_key: str, cues: frozenset[str]) -> bool:
@@ -213,6 +215,9 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gaze
                     continue
                 n, first_form = found
                 words = toks[i : i + n]
+                if _inside_compound(text, words[0].start, words[-1].end):
+                    i += 1
+                    continue
                 key = _window_key(first_form, words[1:])
                 sentence_start = c_index == 0 and i == 0
                 cued = _cue_before(toks, i, first_form, toks[i].key, PLACE_CUES)
@@ -266,6 +271,11 @@ def _inside_longer_name(toks: list[Token], i: int, first_clause: bool) -> bool:
     return previous.is_capitalised and not starts_sentence and previous.key not in PLACE_TYPE_WORDS
 
 
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """Part of an underscore-joined hashtag ("#امطار_الكويت"), not the whole of it ("#حفر_الباطن")."""
+    return (start > 0 and text[start - 1] == "_") or (end < len(text) and text[end] == "_")
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Include the closing dot of an abbreviation ("W.Va.")."""
     if end < len(text) and text[end] == "." and "." in text[start:end]:
@@ -278,7 +288,8 @@ def _match_at(toks: list[Token], i: int, language: str, gaz: Gazetteer, masked: 
     starts = gaz.name_starts
     best = None
     for form in _forms(toks[i], language):
-        longest = min(starts.get(form, 0), MAX_NAME_TOKENS, len(toks) - i)
+        reach = max(starts.get(form, 0), starts.get("al", 0) if form in LATIN_ARTICLES else 0)
+        longest = min(reach, MAX_NAME_TOKENS, len(toks) - i)
         for n in range(longest, 0, -1):
             if best is not None and n <= best[0]:
                 break
@@ -292,9 +303,11 @@ def _match_at(toks: list[Token], i: int, language: str, gaz: Gazetteer, masked: 
 
 
 def _role(toks: list[Token], i: int) -> str:
+    """What the place is to the clause: the place itself, the origin of a projectile, or a statement's venue."""
     before = [t.key for t in toks[max(0, i - 4) : i]]
     bare = [_bare(k) for k in before]
-    if any(k in ORIGIN_PREPOSITIONS for k in bare[-2:]) and any(k in ORIGIN_VERBS for k in bare):
+    launched = any(_bare(t.key) in ORIGIN_VERBS for t in toks[:i])
+    if launched and any(k in ORIGIN_PREPOSITIONS for k in bare[-2:]):
         return "origin"
     if any(k in STATEMENT_CUES or b in STATEMENT_CUES for k, b in zip(before, bare)):
         return "statement"
