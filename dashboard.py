@@ -32,7 +32,17 @@ from incidents.store import STATUSES, Store
 
 APP_DIR = Path(__file__).resolve().parent
 DEFAULTS = Filters(statuses=("new", "reviewed"), include_background=False)
-TABLE_COLUMNS = ["event_date", "sub_event_type", "location", "admin1", "country", "fatalities", "actor1", "actor2"]
+TABLE_COLUMNS = [
+    "event_date",
+    "sub_event_type",
+    "location",
+    "admin1",
+    "country",
+    "fatalities",
+    "sources",
+    "actor1",
+    "actor2",
+]
 
 st.set_page_config(page_title="Incident Atlas", page_icon="🗺️", layout="wide")
 
@@ -51,7 +61,9 @@ def the_map(tiles: str, attribution: str):
 
 @st.cache_data(show_spinner=False)
 def load_table(path: str, version: tuple):
-    return Store(path).incidents()
+    """Events (reports of the same event merged) and the reports behind them."""
+    db = Store(path)
+    return db.events(include_rejected=True), db.incidents()
 
 
 def store() -> Store:
@@ -128,7 +140,7 @@ def headline(selection) -> None:
 def explore() -> None:
     db = store()
     seed_if_empty(db)
-    table = load_table(str(db.path), db.version())
+    table, reports = load_table(str(db.path), db.version())
     filters = sidebar_filters(table)
     selection = apply(table, filters)
     st.title("Incident Atlas")
@@ -173,11 +185,11 @@ def explore() -> None:
     )
     rows = event.selection.rows if event and event.selection else []
     if rows:
-        details(newest.iloc[rows[0]].to_dict(), db)
+        details(newest.iloc[rows[0]].to_dict(), reports, db)
     export(selection)
 
 
-def details(row: dict, db: Store) -> None:
+def details(row: dict, reports, db: Store) -> None:
     if st.session_state.get("picked", {}).get("incident_id") != row["incident_id"]:
         st.session_state["picked"] = {k: row[k] for k in ("incident_id", "latitude", "longitude")}
         st.rerun()
@@ -193,6 +205,15 @@ def details(row: dict, db: Store) -> None:
             db.set_status([row["incident_id"]], status)
             st.toast(f"Marked {status}.")
             st.rerun()
+        behind = reports[reports["event_id"] == row["event_id"]]
+        st.markdown(f"**{len(behind)} source{'s' if len(behind) != 1 else ''}:** {row['source']}")
+        if len(behind) > 1:
+            for report in behind.to_dict("records"):
+                left, right = st.columns([5, 1])
+                left.text(f"{report['source']} · {report['event_date']} · {report['location']}: {report['notes']}")
+                if right.button("Unlink", key=f"u-{report['incident_id']}", help="Take this report out of the event"):
+                    db.unlink(report["incident_id"])
+                    st.rerun()
 
 
 def _escape(text) -> str:

@@ -57,6 +57,8 @@ def _extract(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from .pipeline import ingest
 
+    if args.engine == "dask":
+        return _ingest_on_dask(args)
     result = _read(args)
     report = ingest(result.articles, result.incidents, db=args.db, workers=args.workers, progress=True)
     print(
@@ -68,13 +70,48 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if result.errors or report.failures else 0
 
 
+def _ingest_on_dask(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .distributed import extract_on_dask, shard_paths
+    from .pipeline import store_outcomes
+    from .store import Store
+
+    shards = shard_paths(args.paths)
+    if not shards:
+        print("error: no .jsonl or .parquet shards in the given paths", file=sys.stderr)
+        return 1
+    outcomes = extract_on_dask(shards, scheduler=args.scheduler, workers=max(1, args.workers))
+    report = store_outcomes(Store(args.db), tqdm(outcomes, unit="article", file=sys.stderr))
+    print(f"{report.articles} new articles, {report.duplicates} already stored, {report.incidents} incidents written")
+    for failure in report.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    changed = Store(args.db).relink()
+    print(f"{changed} reports linked to a different event")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
-    from .export import to_csv, to_geojson
+    from .export import to_csv, to_geojson, to_parquet
     from .query import Filters, apply
     from .store import Store
 
-    frame = Store(args.db).incidents(include_rejected=False)
+    store = Store(args.db)
+    frame = store.incidents(include_rejected=False) if args.reports else store.events()
     frame = apply(frame, Filters(start=args.date_from, end=args.date_to, countries=tuple(args.country or ())))
+    if args.format == "parquet":
+        if not args.output:
+            print("error: --format parquet needs --output FOLDER", file=sys.stderr)
+            return 2
+        files = to_parquet(frame, Path(args.output))
+        print(f"{len(frame)} rows in {files} files under {args.output}, partitioned by month")
+        return 0
     data = to_geojson(frame) if args.format == "geojson" else to_csv(frame)
     if args.output:
         Path(args.output).write_bytes(data)
@@ -101,12 +138,19 @@ def main(argv: list[str] | None = None) -> int:
     ingest = commands.add_parser("ingest", help="extract and store incidents")
     inputs(ingest)
     ingest.add_argument("--db", help="database path (default $INCIDENTS_DB or data/incidents.db)")
-    ingest.add_argument("--workers", type=int, default=1, help="extract in N processes")
+    ingest.add_argument("--workers", type=int, default=1, help="extract in N processes (or N local Dask workers)")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local", help="dask: sharded .jsonl/.parquet")
+    ingest.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster)")
     ingest.set_defaults(run=_ingest)
+
+    link = commands.add_parser("link", help="link reports of the same event across the whole database")
+    link.add_argument("--db")
+    link.set_defaults(run=_link)
 
     export = commands.add_parser("export", help="write stored incidents as CSV or GeoJSON")
     export.add_argument("--db")
-    export.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    export.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
+    export.add_argument("--reports", action="store_true", help="every report, not one row per event")
     export.add_argument("--from", dest="date_from", type=_date)
     export.add_argument("--to", dest="date_to", type=_date)
     export.add_argument("--country", action="append", help="country name (repeatable)")

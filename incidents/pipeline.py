@@ -93,17 +93,29 @@ def ingest(
         from tqdm import tqdm
 
         outcomes = tqdm(outcomes, total=len(fresh), unit="article", file=sys.stderr)
+    return store_outcomes(store, zip(fresh, outcomes), imported, summary=summary, batch_size=batch_size)
+
+
+def store_outcomes(
+    store,
+    outcomes: Iterable[tuple[Article | None, Outcome]],
+    imported: Iterable[dict] = (),
+    *,
+    summary: IngestSummary | None = None,
+    batch_size: int = 500,
+) -> IngestSummary:
+    """Write extraction outcomes to the store in batches of one transaction each, linking events as it goes."""
+    summary = summary or IngestSummary()
     batch: list[tuple[Article, list[dict]]] = []
-    pending_imports = list(imported)
-    for article, outcome in zip(fresh, outcomes):
-        if outcome.error:
-            summary.failures.append(f"{article.id}: {outcome.error}")
+    for article, outcome in outcomes:
+        if outcome.error or article is None:
+            summary.failures.append(f"{outcome.article_id}: {outcome.error}")
             continue
         batch.append((article, outcome.rows))
         if len(batch) >= batch_size:
             _write(store, batch, [], summary)
             batch = []
-    _write(store, batch, pending_imports, summary)
+    _write(store, batch, list(imported), summary)
     return summary
 
 
