@@ -171,6 +171,14 @@ class Gazetteer:
             found = [c for c in found if self.index.country_codes[c[0]] == code]
         return tuple(self._ranked(found, limit))
 
+    def _with_confidence(self, position: int, scored: list[tuple[int, float, float]]) -> Place:
+        """The chosen place, with its share of the evidence among the readings as its confidence."""
+        top = max(s for _, s, _ in scored)
+        weights = {p: (math.exp(_SHARPNESS * (s - top)), q) for p, s, q in scored}
+        total = sum(w for w, _ in weights.values())
+        weight, quality = weights[position]
+        return self.place(position, min(1.0, weight / total * quality))
+
     def _ranked(self, scored: list[tuple[int, float, float]], limit: int | None = None) -> list[Place]:
         """Places best first, each with a confidence: its share of the evidence times the match quality."""
         if not scored:
@@ -225,8 +233,7 @@ class Gazetteer:
                 continue
             context = self._context(i, choice)
             rescored = [(p, self._context_score(p, s, context, named), q) for p, s, q in o]
-            chosen_id = self.index.ids[choice[i]]
-            place = next(r for r in self._ranked(rescored) if r.id == chosen_id)
+            place = self._with_confidence(choice[i], rescored)
             for m in names[surfaces[i]]:
                 out[m] = place
         return out

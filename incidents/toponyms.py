@@ -207,9 +207,10 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gaze
     for s_index, sentence in enumerate(sentences):
         for c_index, clause in enumerate(sentence.clauses):
             toks = clause.tokens
+            keys = [_name_word(t.key) for t in toks]
             i = 0
             while i < len(toks):
-                found = _match_at(toks, i, language, gaz, masked)
+                found = _match_at(toks, keys, i, language, gaz, masked)
                 if found is None:
                     i += 1
                     continue
@@ -283,17 +284,37 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _match_at(toks: list[Token], i: int, language: str, gaz: Gazetteer, masked: frozenset[str]):
-    """The longest name starting at token i: (token count, reading of the first token), or None."""
-    starts = gaz.name_starts
+def _name_word(key: str) -> str:
+    return "al" if key in LATIN_ARTICLES else key
+
+
+@lru_cache(maxsize=1)
+def _masked_starts() -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for phrase in non_places():
+        first, _, rest = phrase.partition(" ")
+        starts[first] = max(starts.get(first, 0), rest.count(" ") + 2 if rest else 1)
+    return starts
+
+
+def _match_at(toks: list[Token], keys: list[str], i: int, language: str, gaz: Gazetteer, masked: frozenset[str]):
+    """The longest name starting at token i: (token count, reading of the first token), or None.
+
+    Only windows that some indexed name (or set phrase) could fill are looked up;
+    in English a name starts with a capital or an article ("al-Asad").
+    """
+    token = toks[i]
+    if language == "en" and not (token.text[:1].isupper() or token.key in LATIN_ARTICLES):
+        return None
+    starts, masked_starts = gaz.name_starts, _masked_starts()
     best = None
-    for form in _forms(toks[i], language):
-        reach = max(starts.get(form, 0), starts.get("al", 0) if form in LATIN_ARTICLES else 0)
-        longest = min(reach, MAX_NAME_TOKENS, len(toks) - i)
-        for n in range(longest, 0, -1):
+    for form in _forms(token, language):
+        head = _name_word(form)
+        reach = max(starts.get(form, 0), starts.get(head, 0), masked_starts.get(form, 0))
+        for n in range(min(reach, MAX_NAME_TOKENS, len(toks) - i), 0, -1):
             if best is not None and n <= best[0]:
                 break
-            key = _window_key(form, toks[i + 1 : i + n])
+            key = form if n == 1 else " ".join([head, *keys[i + 1 : i + n]])
             if key in masked:
                 return None
             if gaz.positions(key, bare=False):
