@@ -137,6 +137,46 @@ def _place_points(records: list[Record], normalized: dict[str, list[str]]) -> No
             r.latitude, r.longitude = _centre([(m.latitude, m.longitude) for m in members])
 
 
+_SITE_KINDS = [
+    normalize(w)
+    for w in (
+        "refugee camp",
+        "camp",
+        "air base",
+        "airbase",
+        "base",
+        "international airport",
+        "airport",
+        "border crossing",
+        "crossing",
+        "oil field",
+        "gas field",
+        "field",
+        "dam",
+        "garrison",
+        "refinery",
+        "prison",
+        "port",
+    )
+]
+_SITE_KIND_PREFIXES = [normalize(w) for w in ("مخيم", "قاعدة", "مطار", "معبر", "حقل", "سد", "سجن", "ميناء")]
+
+
+def _without_kind(keys: list[str]) -> set[str]:
+    """A curated site's names without their kind word ("Nur Shams Camp" -> "Nur Shams"), when that leaves a name."""
+    out = set()
+    for key in keys:
+        for kind in _SITE_KINDS:
+            if key.endswith(" " + kind) and len(key) > len(kind) + 3:
+                out.add(key[: -len(kind) - 1])
+                break
+        for kind in _SITE_KIND_PREFIXES:
+            if key.startswith(kind + " ") and len(key) > len(kind) + 3:
+                out.add(key[len(kind) + 1 :])
+                break
+    return {k for k in out if k.split()[-1] not in ("al", "ال")}
+
+
 def _mark_capitals(records: list[Record]) -> None:
     """Mark each country's capital (named by the country record) as PPLC."""
     capitals = {(r.country_code, normalize(r.seat)) for r in records if r.feature_code in COUNTRY_CODES and r.seat}
@@ -225,6 +265,10 @@ def build_index(records: Iterable[Record], fingerprint: str = "") -> Index:
     for k in list(bare):
         if k in exact:
             exact[k] |= bare.pop(k)
+    for i, r in enumerate(ordered):
+        if r.source == "sites.csv":
+            for key in _without_kind(normalized[r.id]) - set(exact) - set(bare):
+                exact[key].add(i)
 
     def main_forms(r: Record) -> set[str]:
         forms = set()

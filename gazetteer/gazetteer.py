@@ -37,6 +37,7 @@ class Gazetteer:
         self.index = index
         self._coordinates = None
         self._name_starts: dict[str, int] | None = None
+        self._capitals: dict[str, int] | None = None
         self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup)
 
     def __len__(self) -> int:
@@ -73,6 +74,14 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         """The country with this ISO code, at its representative point."""
         position = self.index.country_places.get(code.upper())
+        return None if position is None else self.place(position, 1.0)
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country, when the data marks one."""
+        if self._capitals is None:
+            ix = self.index
+            self._capitals = {ix.country_codes[p]: p for p in range(len(ix)) if ix.feature_codes[p] == "PPLC"}
+        position = self._capitals.get(code.upper())
         return None if position is None else self.place(position, 1.0)
 
     def admin_area(self, code: str) -> Place | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from gazetteer import Gazetteer, Place
+from gazetteer.normalize import normalize, proclitic_forms
 
 from . import actors as actor_lexicon
 from .article import Article, check_language
@@ -44,6 +45,10 @@ from .triggers import Trigger, find_triggers
 SAME_EVENT_DAYS = 1
 
 
+_SPEECH = frozenset(
+    "قال قالت قالوا افاد افادت افادوا اعلن اعلنت اعلنوا ذكر ذكرت اكد اكدت اضاف اضافت صرح صرحت اوضح اوضحت "
+    "نقلت نقل بحسب وفق وفقا said says told reported announced stated added according confirmed".split()
+)
 _OVERRIDING = ("Disrupted weapons use", "Suicide bomb", "Chemical weapon")
 _CIVILIAN_WORDS = frozenset(
     "مدنيين مدنيون مدني مدنيه اطفال طفل طفله نساء امراه سكان مواطنين مواطنون مزارعين رعاه "
@@ -115,15 +120,44 @@ def extract_incidents(article: Article, gaz: Gazetteer) -> list[Incident]:
     actors = {i: actor_lexicon.find_actors(text[body[i].start : body[i].end], language) for i in groups}
     _drop_actor_names(body, mentions, actors)
     resolve_mentions(text, mentions, gaz)
-    incidents = []
+    incidents: list[Incident] = []
     for s_index, drafts in groups.items():
         sentence = body[s_index]
         for draft in _complete(text, sentence, drafts, mentions, article.published, language):
+            if incidents and _refers_back(text, body, draft, language):
+                _add_toll(incidents[-1], text[draft.start : draft.end], language)
+                continue
             incident = _incident(text, body, draft, article.published, language, actors[s_index])
             if incident is not None:
                 incidents.append(incident)
+            elif incidents:
+                _add_toll(incidents[-1], text[draft.start : draft.end], language)
     incidents = _merge_same_event(incidents)
     return _drop_summaries(incidents)
+
+
+def _refers_back(text: str, body: list[Sentence], draft: Draft, language: str) -> bool:
+    """A later sentence naming "the attack" / "الهجوم" with no weapon or date of its own speaks of an event
+    already reported, not of a new one."""
+    if draft.weapons:
+        return False
+    return all(_definite(text, body[draft.sentence], t, language) for t in draft.triggers)
+
+
+def _definite(text: str, sentence: Sentence, trigger: Trigger, language: str) -> bool:
+    if language == "ar":
+        return any(form.startswith("ال") for form in proclitic_forms(normalize(trigger.text.split()[0])))
+    before = text[max(sentence.start, trigger.start - 5) : trigger.start].strip().casefold()
+    return before.endswith("the")
+
+
+def _add_toll(incident: Incident, span: str, language: str) -> None:
+    """Deaths told in a later sentence about an event already reported ("two were killed in the raid")."""
+    if incident.fatalities:
+        return
+    killed = read_casualties(span, language).killed
+    if killed:
+        incident.fatalities = killed
 
 
 def _drop_actor_names(body: list[Sentence], mentions: list[PlaceMention], actors: dict) -> None:
@@ -146,33 +180,40 @@ def _live(triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _trigger_groups(text: str, sentence: Sentence, s_index: int, language: str) -> list[Draft]:
-    """The events of one sentence: a clause with a trigger starts one; other clauses join the nearest."""
+    """The events of one sentence: a clause with a trigger starts one; other clauses join the nearest.
+
+    A killing word alone ("قُتل", "killed") or an impact verb with a weapon
+    ("سقط صاروخ") starts an event only when nothing else in the sentence does:
+    otherwise it tells the toll or the means of the event beside it.
+    """
     groups: list[Draft] = []
     pending: list[tuple[int, int, list[Trigger]]] = []
+    weak: list[tuple[int, int, list[Trigger], list[Trigger]]] = []
     for clause in sentence.clauses:
-        found = find_triggers(text, clause.tokens, language)
-        live = _live(found)
+        live = _live(find_triggers(text, clause.tokens, language))
         events = [t for t in live if t.entry.kind in ("attack", "event")]
         weapons = [t for t in live if t.entry.kind == "weapon"]
-        impacts = [t for t in live if t.entry.kind == "impact"]
-        if not events and impacts and weapons:
-            if groups:
-                groups[-1].end = clause.end
-                groups[-1].weapons.extend(weapons)
-                continue
-            events = impacts[:1]
+        lesser = [t for t in live if t.entry.kind == "kill" or (t.entry.kind == "impact" and weapons)]
         if events:
             draft = Draft(s_index, clause.start, clause.end, events, weapons)
             for start, _end, more in pending:
                 draft.start = min(draft.start, start)
                 draft.weapons = more + draft.weapons
-            pending = []
+            pending, weak = [], []
             groups.append(draft)
         elif groups:
             groups[-1].end = clause.end
             groups[-1].weapons.extend(weapons)
         else:
             pending.append((clause.start, clause.end, weapons))
+            if lesser:
+                weak.append((clause.start, clause.end, lesser, weapons))
+    if not groups and weak:
+        start, _end, lesser, _weapons = weak[0]
+        draft = Draft(s_index, min(p[0] for p in pending), pending[-1][1], lesser[:1], [])
+        for _start, _end, more in pending:
+            draft.weapons.extend(more)
+        groups.append(draft)
     return groups
 
 
@@ -186,7 +227,7 @@ def _complete(
         draft.dates = [d for d in dates if draft.start <= d.start and d.end <= draft.end]
     groups = _merge_placeless(groups)
     for draft in groups:
-        _choose_date(draft, dates)
+        _choose_date(draft, dates, sentence)
     return groups
 
 
@@ -214,15 +255,26 @@ def _merge_placeless(groups: list[Draft]) -> list[Draft]:
     return out
 
 
-def _choose_date(draft: Draft, sentence_dates: list[DateMention]) -> None:
+def _choose_date(draft: Draft, sentence_dates: list[DateMention], sentence: Sentence) -> None:
+    """The event's date: the one in the trigger's own clause first, never the day a statement was made."""
+    anchor = draft.triggers[0].start
+    trigger_clause = next((c for c in sentence.clauses if c.start <= anchor < c.end), None)
+    speech = [c for c in sentence.clauses if {f for t in c.tokens for f in proclitic_forms(t.key)} & _SPEECH]
+
+    def rank(d: DateMention) -> tuple:
+        in_clause = trigger_clause is not None and trigger_clause.start <= d.start < trigger_clause.end
+        said = any(c.start <= d.start < c.end for c in speech) and not in_clause
+        words = [f for t in sentence.tokens if t.end <= d.start for f in proclitic_forms(t.key)][-4:]
+        said = said or bool(set(words) & _SPEECH)
+        return (said, not in_clause, abs(d.start - anchor))
+
     own = [d for d in draft.dates if not d.since]
     if own:
-        draft.date = own[0]
+        draft.date = min(own, key=rank)
         return
     others = [d for d in sentence_dates if not d.since]
     if others:
-        anchor = draft.triggers[0].start
-        draft.date = min(others, key=lambda d: abs(d.start - anchor))
+        draft.date = min(others, key=rank)
         draft.inherited_date = True
 
 
@@ -255,6 +307,12 @@ def _sub_event(draft: Draft, text: str, language: str) -> tuple[str, str]:
             if t.entry.sub_event_type == wanted:
                 weapon = next((w.entry.weapon for w in draft.weapons), t.entry.weapon)
                 return wanted, weapon
+    if any(t.entry.sub_event_type in ("Peaceful protest", "Violent demonstration") for t in events):
+        protest = next(t.entry.sub_event_type for t in events if t.entry.sub_event_type)
+        if protest == "Peaceful protest" and any(t.entry.sub_event_type == "Violent demonstration" for t in events):
+            protest = "Violent demonstration"
+        force = any(t.entry.sub_event_type in ("Attack", "Armed clash") for t in events) or draft.weapons
+        return ("Excessive force against protesters" if force else protest), ""
     if draft.weapons:
         weapon = draft.weapons[0].entry
         specific = [t for t in events if t.entry.sub_event_type in ("Air/drone strike",)]
@@ -264,6 +322,8 @@ def _sub_event(draft: Draft, text: str, language: str) -> tuple[str, str]:
     if events:
         first = events[0].entry
         return first.sub_event_type, first.weapon
+    if any(t.entry.weapon == "strike" for t in draft.triggers):
+        return "Air/drone strike", "airstrike"
     span = text[draft.start : draft.end]
     if _mentions_civilians(span, language):
         return "Attack", ""
@@ -309,12 +369,14 @@ def _incident(
         explicit = not draft.inherited_date
     else:
         event_date, precision, background, explicit = published, 1, False, False
-    if background and draft.inherited_date and draft.date.year_only:
+    if background and draft.date.year_only:
         return None
     offset = body[draft.sentence].start
     in_span = [replace(a, start=a.start + offset, end=a.end + offset) for a in actors]
     in_span = [a for a in in_span if draft.start <= a.start and a.end <= draft.end]
     actor1, actor2, civilian = _actors(text, draft, event_type, sub_event, place, language, in_span)
+    if sub_event == "Non-state actor overtakes territory" and actor1 is not None and actor1.kind == "state":
+        sub_event = "Government regains territory"
     confidence = round(min(1.0, (place.score or 0.5)) * (0.9 if mention.cued else 0.8), 3)
     return Incident(
         place=place,
@@ -391,13 +453,27 @@ def _of_country(mention: actor_lexicon.ActorMention, country: str) -> actor_lexi
     return replace(mention, actor=make(country))
 
 
+def _km(a: Place, b: Place) -> float:
+    from geopy.distance import great_circle
+
+    return great_circle((a.latitude, a.longitude), (b.latitude, b.longitude)).km
+
+
+def _unexplained_blast(incident: Incident) -> bool:
+    """An explosion with no weapon named: in a report of a clash or a strike, part of that event."""
+    return incident.sub_event_type == "Remote explosive/landmine/IED" and incident.weapon == "explosive"
+
+
 def _same_event(a: Incident, b: Incident) -> bool:
     if a.place.id != b.place.id:
-        return False
+        blast = _unexplained_blast(a) or _unexplained_blast(b)
+        return blast and a.event_date == b.event_date and _km(a.place, b.place) <= 25
     if a.background != b.background:
         return False
     if a.explicit_date and b.explicit_date and abs((a.event_date - b.event_date).days) > 0:
         return False
+    if _unexplained_blast(b) or _unexplained_blast(a):
+        return True
     return a.event_type == b.event_type or not (a.explicit_date and b.explicit_date)
 
 
@@ -409,6 +485,12 @@ def _merge_same_event(incidents: list[Incident]) -> list[Incident]:
         if twin is None:
             out.append(incident)
             continue
+        if _unexplained_blast(twin) and not _unexplained_blast(incident):
+            twin.event_type, twin.sub_event_type, twin.weapon = (
+                incident.event_type,
+                incident.sub_event_type,
+                incident.weapon,
+            )
         if incident.explicit_date and not twin.explicit_date:
             twin.event_date, twin.time_precision = incident.event_date, incident.time_precision
             twin.explicit_date, twin.dated_by_publication = True, False

@@ -149,10 +149,18 @@ def base_map(
     attribution: str = DEFAULT_ATTRIBUTION,
     assets_url: str = STATIC_URL,
 ) -> folium.Map:
-    """The map without incidents: tiles, legend and local assets; built once and kept across reruns."""
+    """The map without incidents: tiles, legend and local assets.
+
+    Built afresh for every page run (the incident layer is added to it), with
+    fixed element ids so that its script is the same each time and the browser
+    keeps the user's view instead of redrawing the map.
+    """
     _use_local_assets(assets_url)
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
-    folium.TileLayer(tiles=tiles_url, attr=attribution, name="Map", max_zoom=19).add_to(m)
+    m._id = "atlas"
+    tiles = folium.TileLayer(tiles=tiles_url, attr=attribution, name="Map", max_zoom=19)
+    tiles._id = "tiles"
+    tiles.add_to(m)
     root = m.get_root()
     for _, url in folium.plugins.MarkerCluster.default_css:
         root.header.add_child(folium.CssLink(url))

@@ -32,7 +32,8 @@ _DATELINE = re.compile(
     rf"(?:\(\s*(?:{AGENCIES})\s*\)\s*[-–—:]|[-–—]\s*\(?\s*(?:{AGENCIES})\s*\)?\s*[-–—:]?)",
 )
 _CAPTION = re.compile(
-    r"^\s*(?:صورة|صور|الصورة|Photo|FILE PHOTO|File photo|Picture|Image)\b|"
+    r"^\s*\(?\s*(?:صورة|صور|الصورة|صورة أرشيفية|Photo|FILE PHOTO|File photo|Picture|Pictured|Image)\b|"
+    r"(?:REUTERS|Reuters|AFP|AP|Getty Images|EPA)/|"
     r"(?:[-–—/]\s*(?:REUTERS|Reuters|AFP|AP|Getty Images|EPA)\S*|\((?:REUTERS|Reuters|AFP|AP)\))\s*$",
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,]")

@@ -61,33 +61,9 @@ REGION = frozenset(
 )
 PLACE_TYPE_WORDS = frozenset(
     normalize(w)
-    for w in [
-        "city",
-        "province",
-        "governorate",
-        "district",
-        "county",
-        "region",
-        "dam",
-        "airport",
-        "base",
-        "camp",
-        "crossing",
-        "field",
-        "valley",
-        "strip",
-        "bank",
-        "heights",
-        "island",
-        "islands",
-        "river",
-        "lake",
-        "mountains",
-        "mountain",
-        "border",
-        "town",
-        "village",
-    ]
+    for w in "city province governorate district county region dam airport base camp crossing field valley "
+    "strip bank heights island islands river lake mountains mountain border town village garrison airbase "
+    "oil gas refinery port harbour harbor prison barrage refugee".split()
 )
 
 
@@ -112,7 +88,8 @@ ORIGIN_PREPOSITIONS = _keys("من|from")
 CUE_WORDS = PLACE_CUES | NEAR_CUES
 STATEMENT_CUES = _keys(
     "زيارة|زيارته|زيارتها|زار|يزور|تزور|زيارة|مؤتمر|بيان|صادر|صدر|مقره|مقرها|ومقره|قمة|اجتماع|محادثات|لقاء|"
-    "visit|visited|visiting|trip|summit|talks|conference|meeting|statement|headquartered|based|embassy|briefing"
+    "visit|visited|visiting|trip|summit|talks|conference|meeting|statement|headquartered|based|embassy|briefing|"
+    "told|reporters|spoke|speaking|press|journalists|interview|تصريحات|تصريح|صحفي|للصحفيين|مقابلة"
 )
 
 
@@ -174,7 +151,11 @@ def _bare(key: str) -> str:
 
 
 def _english_ok(words: list[Token]) -> bool:
-    content = [t for t in words if t.key not in ("al", "of", "the")]
+    """Every word of an English name is capitalised, but an article, "of", or a closing kind of place
+    ("the al-Tanf garrison", "al-Omar oil field")."""
+    content = [t for t in words if t.key not in LATIN_ARTICLES and t.key not in ("of", "the")]
+    while len(content) > 1 and content[-1].key in PLACE_TYPE_WORDS:
+        content.pop()
     return bool(content) and all(t.is_capitalised or t.text.isdigit() for t in content)
 
 
@@ -221,7 +202,9 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gaze
                     continue
                 key = _window_key(first_form, words[1:])
                 sentence_start = c_index == 0 and i == 0
-                cued = _cue_before(toks, i, first_form, toks[i].key, PLACE_CUES)
+                cued = _cue_before(toks, i, first_form, toks[i].key, PLACE_CUES) or (
+                    i + n < len(toks) and toks[i + n].key in PLACE_TYPE_WORDS
+                )
                 if language == "en" and not _english_ok(words):
                     i += 1
                     continue
@@ -252,10 +235,58 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gaze
                     clause=c_index,
                     cued=cued,
                     near=_cue_before(toks, i, first_form, toks[i].key, NEAR_CUES) and first_form == toks[i].key,
-                    role=_role(toks, i),
+                    role=_role(toks, i, n),
                 )
                 out.append(mention)
                 i += n
+        taken = [(m.start, m.end) for m in out if m.sentence == s_index]
+        out.extend(_phrase_mentions(text, sentence, s_index, language, gaz, taken))
+    return out
+
+
+_CAPITAL_WORDS = frozenset({"العاصمه", "capital"})
+_TERRITORY_WORDS = frozenset({"الاراضي", "اراضي", "territory", "soil", "territories"})
+
+
+def _phrase_mentions(
+    text: str, sentence, s_index: int, language: str, gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    """Places a nationality names: "العاصمة الليبية", "the Libyan capital", "الأراضي السورية", "Syrian territory"."""
+    from gazetteer.demonyms import demonym_country
+
+    out = []
+    for c_index, clause in enumerate(sentence.clauses):
+        toks = clause.tokens
+        for i in range(len(toks) - 1):
+            first, second = toks[i], toks[i + 1]
+            if language == "ar":
+                word, nationality = proclitic_forms(first.key)[-1], second
+                span = (first.start, second.end)
+            else:
+                word, nationality = second.key, first
+                span = (first.start, second.end)
+            if word not in _CAPITAL_WORDS and word not in _TERRITORY_WORDS:
+                continue
+            code = demonym_country(nationality.text)
+            if not code or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            place = gaz.capital(code) if word in _CAPITAL_WORDS else gaz.country(code)
+            if place is None:
+                continue
+            out.append(
+                PlaceMention(
+                    span[0],
+                    span[1],
+                    text[span[0] : span[1]],
+                    place.name,
+                    s_index,
+                    c_index,
+                    True,
+                    False,
+                    _role(toks, i),
+                    place,
+                )
+            )
     return out
 
 
@@ -323,8 +354,24 @@ def _match_at(toks: list[Token], keys: list[str], i: int, language: str, gaz: Ga
     return best
 
 
-def _role(toks: list[Token], i: int) -> str:
-    """What the place is to the clause: the place itself, the origin of a projectile, or a statement's venue."""
+SPEECH_VERBS = _keys(
+    "قال|قالت|قالوا|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت|اضاف|اضافت|صرح|صرحت|اوضح|اوضحت|نقلت|"
+    "said|says|told|confirmed|reported|announced|stated|added|condemned|denounced|warned"
+)
+COMPLEMENTIZERS = _keys("ان|أن|إن|بان|بأن|انه|انها|انهم|بانه|بانها|بانهم|that")
+SPEAKER_NOUNS = _keys(
+    "ministry|ministries|official|officials|spokesman|spokeswoman|spokesperson|agency|sources|source|military|army|"
+    "police|office|council|government|monitor|observatory|statement|media"
+)
+EPITHET_CUES = _keys(
+    "موالية|موالي|موالين|الموالية|الموالي|الموالين|مدعومة|المدعومة|مدعوم|المدعوم|backed|allies|allied|loyal|pro|"
+    "aligned|linked|affiliated|sponsored|made"
+)
+
+
+def _role(toks: list[Token], i: int, n: int = 1) -> str:
+    """What the place is to the clause: the place itself, the origin of a projectile, a statement's venue,
+    or part of an epithet ("فصائل موالية لطهران", "Iran-backed")."""
     before = [t.key for t in toks[max(0, i - 4) : i]]
     bare = [_bare(k) for k in before]
     launched = any(_bare(t.key) in ORIGIN_VERBS for t in toks[:i])
@@ -332,18 +379,42 @@ def _role(toks: list[Token], i: int) -> str:
         return "origin"
     if any(k in STATEMENT_CUES or b in STATEMENT_CUES for k, b in zip(before, bare)):
         return "statement"
+    if any(k in EPITHET_CUES or b in EPITHET_CUES for k, b in zip(before[-2:], bare[-2:])):
+        return "epithet"
+    after = toks[i + n : i + n + 2]
+    if after and (after[0].text.startswith("-") or _bare(after[0].key) in EPITHET_CUES):
+        return "epithet"
+    if _speaker_place(toks, i, n):
+        return "statement"
     return "place"
+
+
+def _speaker_place(toks: list[Token], i: int, n: int) -> bool:
+    """Where the speaker is, not where the event was: "قالت وزارة الصحة في رام الله إن ...",
+    "the health ministry in Ramallah confirmed ..."."""
+    keys = [_bare(t.key) for t in toks]
+    for j in range(i - 1, -1, -1):
+        if keys[j] in COMPLEMENTIZERS:
+            break
+        if keys[j] in SPEECH_VERBS:
+            return True
+    speaker_before = any(k in SPEAKER_NOUNS for k in keys[max(0, i - 4) : i])
+    for j in range(i + n, min(len(keys), i + n + 3)):
+        if keys[j] in SPEECH_VERBS:
+            return speaker_before
+    return False
 
 
 def resolve_mentions(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
     """Give each mention its place, choosing readings with the whole document as context."""
-    named = set()
+    named = {m.place.country_code for m in mentions if m.place is not None}
     for m in mentions:
         for p in gaz.positions(m.key, bare=False):
             if gaz.index.feature_codes[p].startswith("PCL"):
                 named.add(gaz.index.country_codes[p])
-    places = gaz.resolve(text, [(m.start, m.end) for m in mentions], countries=named)
-    for mention, place in zip(mentions, places):
+    open_ = [m for m in mentions if m.place is None]
+    places = gaz.resolve(text, [(m.start, m.end) for m in open_], countries=named)
+    for mention, place in zip(open_, places):
         mention.place = place
 
 

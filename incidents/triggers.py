@@ -47,14 +47,14 @@ FIGURATIVE_AFTER = _keys(
 FIGURATIVE_BEFORE = _keys(
     "heart|political|verbal|personal|cyber|scathing|blistering|hunger|general|workers|labour|labor|teachers|"
     "doctors|nurses|nationwide|union|lucky|panic|asthma|anxiety|economic|media|legal|"
-    "إضراب|اضراب|عمال"
+    "إضراب|اضراب|عمال|مذكرة|مذكرات|رسالة|note|letter"
 )
 _LABOUR_STRIKE_AFTER = _keys("action|ballot|pay|wages|workers")
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    kind: str  # "attack", "event", "impact", "weapon"
+    kind: str  # "attack", "event", "impact", "kill", "weapon"
     sub_event_type: str
     weapon: str
 
@@ -84,7 +84,7 @@ def lexicon() -> dict[str, dict[str, Entry]]:
     return table
 
 
-_SUFFIXES = ("هما", "هم", "ها", "ه")
+_SUFFIXES = ("هما", "هم", "ها", "ه", "ا")
 
 
 @lru_cache(maxsize=100_000)
