@@ -52,7 +52,6 @@ def resources() -> tuple[gazetteer.Gazetteer, Path]:
     return gazetteer.default(), install_assets(APP_DIR / "static")
 
 
-@st.cache_resource
 def the_map(tiles: str, attribution: str):
     prefix = st.get_option("server.baseUrlPath").strip("/")
     assets = "/" + "/".join(p for p in (prefix, "app/static/vendor") if p)
@@ -88,6 +87,8 @@ def sidebar_filters(table) -> Filters:
     high = date.fromisoformat(dates[1]) if dates else date.today()
     span = bar.date_input("Dates", value=(current.start or low, current.end or high), key="dates")
     start, end = span if isinstance(span, tuple) and len(span) == 2 else (current.start, current.end)
+    start = None if start == low else start
+    end = None if end == high else end
 
     def pick(label: str, column: str, chosen: tuple, options=None):
         values = sorted(options if options is not None else table[column].dropna().unique().tolist())
