@@ -134,7 +134,8 @@ def headline(selection) -> None:
     a.metric("Incidents", f"{figures['incidents']:,}")
     b.metric("Fatalities", f"{figures['fatalities']:,}")
     c.metric("Countries", figures["countries"])
-    span = f"{figures['first']} → {figures['last']}" if figures["first"] else "–"
+    first, last = figures["first"], figures["last"]
+    span = f"{first:%d %b %Y}" if first and first == last else (f"{first:%d %b} – {last:%d %b %Y}" if first else "–")
     d.metric("Dates", span)
 
 

@@ -143,7 +143,17 @@ _PROCLITIC_CONJUNCTIONS = "وف"
 _PROCLITIC_PREPOSITIONS = "بكل"
 
 
+@lru_cache(maxsize=200_000)
+def _proclitic_forms(word: str) -> tuple[str, ...]:
+    return tuple(_strip_proclitics(word))
+
+
 def proclitic_forms(word: str) -> list[str]:
+    """Readings of an Arabic word with its attached proclitics stripped, least-stripped first (cached)."""
+    return list(_proclitic_forms(word))
+
+
+def _strip_proclitics(word: str) -> list[str]:
     """Readings of an Arabic word with its attached proclitics stripped, least-stripped first.
 
     "والأنبار" -> ["والانبار", "الانبار"]; "للعراق" -> ["للعراق", "العراق"];

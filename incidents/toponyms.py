@@ -241,7 +241,16 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, gaz: Gaze
                 i += n
         taken = [(m.start, m.end) for m in out if m.sentence == s_index]
         out.extend(_phrase_mentions(text, sentence, s_index, language, gaz, taken))
+    _first_origin_only(out)
     return out
+
+
+def _first_origin_only(mentions: list[PlaceMention]) -> None:
+    """ "أُطلق من اليمن في أجواء إيلات": the first place after "from" is the origin, the next is where it hit."""
+    mentions.sort(key=lambda m: m.start)
+    for a, b in zip(mentions, mentions[1:]):
+        if a.role == "origin" and b.role == "origin" and (a.sentence, a.clause) == (b.sentence, b.clause):
+            b.role = "place"
 
 
 _CAPITAL_WORDS = frozenset({"العاصمه", "capital"})
@@ -369,13 +378,19 @@ EPITHET_CUES = _keys(
 )
 
 
+def _launch_word(key: str) -> bool:
+    """A verb of launching or firing in any person ("أُطلقا", "أطلقت", "انطلقت", "fired", "launched")."""
+    stem = _bare(key)
+    return stem in ORIGIN_VERBS or stem.startswith(("اطلق", "انطلق"))
+
+
 def _role(toks: list[Token], i: int, n: int = 1) -> str:
     """What the place is to the clause: the place itself, the origin of a projectile, a statement's venue,
     or part of an epithet ("فصائل موالية لطهران", "Iran-backed")."""
     before = [t.key for t in toks[max(0, i - 4) : i]]
     bare = [_bare(k) for k in before]
-    launched = any(_bare(t.key) in ORIGIN_VERBS for t in toks[:i])
-    if launched and any(k in ORIGIN_PREPOSITIONS for k in bare[-2:]):
+    launch = next((j for j in range(i) if _launch_word(toks[j].key)), None)
+    if launch is not None and any(_bare(t.key) in ORIGIN_PREPOSITIONS for t in toks[max(launch + 1, i - 5) : i]):
         return "origin"
     if any(k in STATEMENT_CUES or b in STATEMENT_CUES for k, b in zip(before, bare)):
         return "statement"
