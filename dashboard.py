@@ -16,6 +16,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -32,6 +33,7 @@ from incidents.store import STATUSES, Store
 
 APP_DIR = Path(__file__).resolve().parent
 DEFAULTS = Filters(statuses=("new", "reviewed"), include_background=False)
+TABLE_ROWS = 1_000
 TABLE_COLUMNS = [
     "event_date",
     "sub_event_type",
@@ -58,11 +60,15 @@ def the_map(tiles: str, attribution: str):
     return base_map(tiles_url=tiles, attribution=attribution, assets_url=assets)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_table(path: str, version: tuple):
-    """Events (reports of the same event merged) and the reports behind them."""
+    """Events (reports of the same event merged), newest first, and the reports behind them; read-only."""
     db = Store(path)
-    return db.events(include_rejected=True), db.incidents()
+    reports = db.incidents()
+    from incidents.dedup import events
+
+    table = events(reports).sort_values(["event_date", "incident_id"], ascending=[False, True], ignore_index=True)
+    return table, reports
 
 
 def store() -> Store:
@@ -99,7 +105,7 @@ def sidebar_filters(table) -> Filters:
     admin1 = pick("Province (admin1)", "admin1", current.admin1, in_countries["admin1"].dropna().unique().tolist())
     types = pick("Event type", "event_type", current.event_types)
     subtypes = pick("Sub-event type", "sub_event_type", current.sub_event_types)
-    actors = sorted(set(table["actor1"].dropna()) | set(table["actor2"].dropna()) - {""})
+    actors = sorted(a for a in pd.unique(table[["actor1", "actor2"]].to_numpy().ravel()) if isinstance(a, str) and a)
     chosen_actors = tuple(
         bar.multiselect("Actor", actors, default=[a for a in current.actors if a in actors], key="actor")
     )
@@ -155,7 +161,7 @@ def explore() -> None:
         selection = apply(selection, Filters(start=dragged[0], end=dragged[1]))
         st.caption(f"Timeline range: {dragged[0]} → {dragged[1]} ({len(selection):,} incidents)")
 
-    newest = selection.sort_values(["event_date", "incident_id"], ascending=[False, True])
+    newest = selection
     heat = st.toggle("Heat map", key="heat")
     picked = st.session_state.get("picked")
     centre = (picked["latitude"], picked["longitude"]) if picked else None
@@ -175,7 +181,9 @@ def explore() -> None:
     )
 
     st.subheader("Incidents")
-    shown = newest[[*TABLE_COLUMNS, "incident_id"]].reset_index(drop=True)
+    shown = newest[[*TABLE_COLUMNS, "incident_id"]].head(TABLE_ROWS).reset_index(drop=True)
+    if len(newest) > TABLE_ROWS:
+        st.caption(f"The newest {TABLE_ROWS:,} of {len(newest):,}; narrow the filters or download the selection.")
     event = st.dataframe(
         shown,
         key="table",

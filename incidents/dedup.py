@@ -17,6 +17,8 @@ hand, is never linked automatically.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -29,14 +31,72 @@ _EARTH_KM = 6371.0088
 
 def _days(frame: pd.DataFrame) -> np.ndarray:
     dates = pd.to_datetime(frame["event_date"], errors="coerce")
-    return (dates - pd.Timestamp("1970-01-01")).dt.days.fillna(-(10**9)).to_numpy(dtype=np.int64)
+    return (dates - pd.Timestamp("1970-01-01")).dt.days.fillna(-(10**6)).to_numpy(dtype=np.int64)
 
 
-def _actor_sets(frame: pd.DataFrame) -> list[frozenset]:
-    out = []
-    for a1, a2 in zip(frame["actor1"].fillna(""), frame["actor2"].fillna("")):
-        out.append(frozenset(a for a in (a1, a2) if a and not a.startswith(UNIDENTIFIED)))
-    return out
+def _codes(values: pd.Series) -> np.ndarray:
+    return pd.factorize(values.fillna("").astype(str))[0].astype(np.int64)
+
+
+@dataclass
+class _Columns:
+    """The columns linking compares, as integer codes and numbers, computed once."""
+
+    day: np.ndarray
+    span: np.ndarray
+    inferred: np.ndarray
+    precision: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    kind: np.ndarray
+    country: np.ndarray
+    admin1: np.ndarray
+    place: np.ndarray
+    location_is_country: np.ndarray
+    origin: np.ndarray
+    eligible: np.ndarray
+    actor1: np.ndarray
+    actor2: np.ndarray
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> _Columns:
+        n = len(frame)
+        time_precision = frame["time_precision"].fillna(1).to_numpy()
+        tags = frame["tags"].fillna("").astype(str)
+        status = frame["status"].fillna("new").astype(str).to_numpy()
+        locked = frame["link_locked"].fillna(0).to_numpy() if "link_locked" in frame else np.zeros(n)
+        actors = pd.concat([frame["actor1"], frame["actor2"]]).fillna("").astype(str)
+        actors = actors.where(~actors.str.startswith(UNIDENTIFIED) & (actors != ""), "")
+        codes, uniques = pd.factorize(actors)
+        blank = np.flatnonzero(uniques == "")
+        codes = np.where(np.isin(codes, blank), -1, codes)
+        location = frame["location"].fillna("").astype(str)
+        place = frame["place_id"].fillna("").astype(str) if "place_id" in frame else location
+        return cls(
+            day=_days(frame),
+            span=np.where(time_precision >= 3, 30, np.where(time_precision == 2, 6, 0)),
+            inferred=tags.str.contains(INFERRED_DATE_TAG, regex=False).to_numpy(),
+            precision=frame["geo_precision"].fillna(3).to_numpy(dtype=np.int64),
+            lat=frame["latitude"].to_numpy(dtype=float),
+            lon=frame["longitude"].to_numpy(dtype=float),
+            kind=_codes(frame["event_type"]),
+            country=_codes(frame["country"]),
+            admin1=_codes(frame["country"].fillna("").astype(str) + "|" + frame["admin1"].fillna("").astype(str)),
+            place=_codes(place.where(place != "", location + "|" + frame["country"].fillna("").astype(str))),
+            location_is_country=(location == frame["country"].fillna("").astype(str)).to_numpy(),
+            origin=_origins(frame),
+            eligible=(status != "reviewed") & (status != "rejected") & (locked == 0),
+            actor1=codes[:n],
+            actor2=codes[n:],
+        )
+
+
+def _origins(frame: pd.DataFrame) -> np.ndarray:
+    """The article each report came from, as a code; a report of unknown origin is its own."""
+    origin = (frame["content_hash"] if "content_hash" in frame else frame["article_id"]).fillna("").astype(str)
+    unknown = origin == ""
+    origin = origin.where(~unknown, "row:" + pd.Series(np.arange(len(frame)), index=frame.index).astype(str))
+    return _codes(origin)
 
 
 def _haversine(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -45,165 +105,163 @@ def _haversine(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _pairs_by_blocks(keys: pd.DataFrame, offsets: list[tuple[int, ...]]) -> np.ndarray:
-    """Index pairs (i < j) whose block keys differ by one of the offsets."""
+def _join(left_keys: np.ndarray, left_rows: np.ndarray, right_keys: np.ndarray, right_rows: np.ndarray) -> np.ndarray:
+    """Row pairs whose 64-bit block keys are equal."""
+    left = pd.DataFrame({"k": left_keys, "i": left_rows})
+    right = pd.DataFrame({"k": right_keys, "j": right_rows})
+    merged = left.merge(right, on="k")
+    return merged[["i", "j"]].to_numpy()
+
+
+def _pack(*parts: tuple[np.ndarray, int]) -> np.ndarray:
+    """Several small non-negative integers in one 64-bit key (each with its bit width)."""
+    key = np.zeros(len(parts[0][0]), dtype=np.int64)
+    for values, bits in parts:
+        key = (key << bits) | (values.astype(np.int64) & ((1 << bits) - 1))
+    return key
+
+
+def candidate_pairs(frame: pd.DataFrame, columns: _Columns | None = None) -> np.ndarray:
+    """Pairs (i < j) close enough in type, day and place to be compared: never all pairs.
+
+    Precise reports are blocked by event type, day and a grid cell of about
+    25 km, and compared with the neighbouring days and cells; province- or
+    country-level reports only with reports of the same type and country a day
+    apart at most.
+    """
+    c = columns or _Columns.of(frame)
+    rows = np.arange(len(frame))
     found = []
-    columns = [c for c in keys.columns if c != "row"]
-    for offset in offsets:
-        shifted = keys.copy()
-        for column, delta in zip(columns, offset):
-            if delta:
-                shifted[column] = shifted[column] + delta
-        merged = keys.merge(shifted, on=columns, suffixes=("_i", "_j"))
-        pairs = merged[["row_i", "row_j"]].to_numpy()
-        found.append(pairs[pairs[:, 0] < pairs[:, 1]])
+    precise = c.precision < 3
+    cx = np.floor(c.lat / CELL_DEGREES).astype(np.int64) + 1000
+    cy = np.floor(c.lon / CELL_DEGREES).astype(np.int64) + 1000
+    day = c.day - c.day.min() + 2 if len(c.day) else c.day
+    p = precise & c.eligible
+    base = (c.kind[p], 8), (day[p], 20), (cx[p], 12), (cy[p], 12)
+    left = _pack(*base)
+    for dd in (0, 1):
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                if dd == 0 and (dx, dy) < (0, 0):
+                    continue
+                right = _pack((c.kind[p], 8), (day[p] + dd, 20), (cx[p] + dx, 12), (cy[p] + dy, 12))
+                found.append(_join(left, rows[p], right, rows[p]))
+    vague = (~precise) & c.eligible
+    if vague.any():
+        everyone = c.eligible
+        area = _pack((c.kind[vague], 8), (c.country[vague], 12), (day[vague], 20))
+        for dd in (-1, 0, 1):
+            other = _pack((c.kind[everyone], 8), (c.country[everyone], 12), (day[everyone] + dd, 20))
+            found.append(_join(area, rows[vague], other, rows[everyone]))
     if not found:
         return np.empty((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(found), axis=0)
+    pairs = np.concatenate(found)
+    pairs = np.sort(pairs, axis=1)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    flat = np.unique(pairs[:, 0] * len(frame) + pairs[:, 1])
+    return np.stack([flat // max(1, len(frame)), flat % max(1, len(frame))], axis=1)
 
 
-def candidate_pairs(frame: pd.DataFrame) -> np.ndarray:
-    """Pairs of row positions close enough in day and place to be compared: never all pairs."""
-    day = _days(frame)
-    precise = frame["geo_precision"].fillna(3).to_numpy() < 3
-    lat = frame["latitude"].to_numpy(dtype=float)
-    lon = frame["longitude"].to_numpy(dtype=float)
-    rows = np.arange(len(frame))
-    point_keys = pd.DataFrame(
-        {
-            "day": day[precise],
-            "cx": np.floor(lat[precise] / CELL_DEGREES).astype(np.int64),
-            "cy": np.floor(lon[precise] / CELL_DEGREES).astype(np.int64),
-            "row": rows[precise],
-        }
-    )
-    offsets = [(dd, dx, dy) for dd in (-1, 0, 1) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-    point_pairs = _pairs_by_blocks(point_keys, offsets)
-    area_keys = pd.DataFrame({"day": day, "country": frame["country"].fillna("").to_numpy(), "row": rows})
-    vague = ~precise
-    area_pairs = _pairs_by_blocks(area_keys, [(dd, 0) for dd in (-1, 0, 1)])
-    if len(area_pairs):
-        involved = vague[area_pairs[:, 0]] | vague[area_pairs[:, 1]]
-        area_pairs = area_pairs[involved]
-    return np.unique(np.concatenate([point_pairs, area_pairs]), axis=0) if len(area_pairs) else point_pairs
-
-
-def compatible(frame: pd.DataFrame, pairs: np.ndarray) -> np.ndarray:
+def compatible(frame: pd.DataFrame, pairs: np.ndarray, columns: _Columns | None = None) -> np.ndarray:
     """Which candidate pairs are the same event: a boolean per pair."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
+    c = columns or _Columns.of(frame)
     i, j = pairs[:, 0], pairs[:, 1]
-    article = frame["article_id"].fillna("").astype(str).to_numpy()
-    source_hash = frame.get("content_hash")
-    origin = source_hash.fillna("").to_numpy() if source_hash is not None else article
-    kind = frame["event_type"].fillna("").to_numpy()
-    status = frame["status"].fillna("new").to_numpy()
-    locked = frame["link_locked"].fillna(0).to_numpy() if "link_locked" in frame else np.zeros(len(frame))
-    ok = (origin[i] != origin[j]) | (origin[i] == "")
-    ok &= kind[i] == kind[j]
-    ok &= (status[i] != "reviewed") & (status[j] != "reviewed") & (status[i] != "rejected") & (status[j] != "rejected")
-    ok &= (locked[i] == 0) & (locked[j] == 0)
-    ok &= _dates_agree(frame, i, j)
-    ok &= _places_agree(frame, i, j)
-    ok &= _actors_agree(frame, i, j)
+    ok = (c.origin[i] != c.origin[j]) & (c.kind[i] == c.kind[j]) & c.eligible[i] & c.eligible[j]
+    slack = (c.inferred[i] | c.inferred[j]).astype(np.int64)
+    ok &= (c.day[i] <= c.day[j] + c.span[j] + slack) & (c.day[j] <= c.day[i] + c.span[i] + slack)
+    ok &= _places_agree(c, i, j)
+    ok &= _actors_agree(c, i, j)
     return ok
 
 
-def _dates_agree(frame: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    day = _days(frame)
-    precision = frame["time_precision"].fillna(1).to_numpy()
-    span = np.where(precision >= 3, 30, np.where(precision == 2, 6, 0))
-    inferred = frame["tags"].fillna("").str.contains(INFERRED_DATE_TAG, regex=False).to_numpy()
-    slack = np.where(inferred[i] | inferred[j], 1, 0)
-    start_i, end_i = day[i], day[i] + span[i]
-    start_j, end_j = day[j], day[j] + span[j]
-    return (start_i <= end_j + slack) & (start_j <= end_i + slack)
+_RADIUS = np.array([RADIUS_KM[2], RADIUS_KM[1], RADIUS_KM[2], 0.0])
 
 
-def _places_agree(frame: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    precision = frame["geo_precision"].fillna(3).to_numpy()
-    lat = frame["latitude"].to_numpy(dtype=float)
-    lon = frame["longitude"].to_numpy(dtype=float)
-    country = frame["country"].fillna("").to_numpy()
-    admin1 = frame["admin1"].fillna("").to_numpy()
-    place = frame["place_id"].fillna("").to_numpy() if "place_id" in frame else np.full(len(frame), "")
-    location = frame["location"].fillna("").to_numpy()
-    distance = _haversine(lat[i], lon[i], lat[j], lon[j])
-    radius = np.maximum(np.vectorize(RADIUS_KM.get)(precision[i], 0.0), np.vectorize(RADIUS_KM.get)(precision[j], 0.0))
-    both_precise = (precision[i] < 3) & (precision[j] < 3)
-    near = both_precise & (distance <= radius)
-    same_area = (place[i] == place[j]) & (place[i] != "") | (location[i] == location[j]) & (country[i] == country[j])
-    vague_i, vague_j = precision[i] >= 3, precision[j] >= 3
-    contains = (vague_i | vague_j) & (country[i] == country[j])
-    area_is_country_i = location[i] == country[i]
-    area_is_country_j = location[j] == country[j]
-    within_area = contains & (
-        (vague_i & (area_is_country_i | (admin1[i] == admin1[j])))
-        | (vague_j & (area_is_country_j | (admin1[i] == admin1[j])))
+def _places_agree(c: _Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    radius = np.maximum(_RADIUS[np.clip(c.precision[i], 0, 3)], _RADIUS[np.clip(c.precision[j], 0, 3)])
+    both_precise = (c.precision[i] < 3) & (c.precision[j] < 3)
+    near = both_precise & (_haversine(c.lat[i], c.lon[i], c.lat[j], c.lon[j]) <= radius)
+    same_place = c.place[i] == c.place[j]
+    vague_i, vague_j = c.precision[i] >= 3, c.precision[j] >= 3
+    same_country = c.country[i] == c.country[j]
+    same_admin1 = c.admin1[i] == c.admin1[j]
+    within = same_country & (
+        (vague_i & (c.location_is_country[i] | same_admin1)) | (vague_j & (c.location_is_country[j] | same_admin1))
     )
-    return near | same_area | within_area
+    return near | same_place | within
 
 
-def _actors_agree(frame: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    actors = _actor_sets(frame)
-    return np.array([not (actors[a] and actors[b]) or bool(actors[a] & actors[b]) for a, b in zip(i, j)], dtype=bool)
+def _actors_agree(c: _Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """No conflict: one side names no actor, or the two share one."""
+    a1i, a2i, a1j, a2j = c.actor1[i], c.actor2[i], c.actor1[j], c.actor2[j]
+    named_i = (a1i >= 0) | (a2i >= 0)
+    named_j = (a1j >= 0) | (a2j >= 0)
+    shared = ((a1i >= 0) & ((a1i == a1j) | (a1i == a2j))) | ((a2i >= 0) & ((a2i == a1j) | (a2i == a2j)))
+    return ~named_i | ~named_j | shared
 
 
-def _unambiguous_area_links(frame: pd.DataFrame, pairs: np.ndarray) -> np.ndarray:
-    """A province- or country-level report links only when its area holds one candidate event, not several."""
+def _single_target_links(c: _Columns, pairs: np.ndarray) -> np.ndarray:
+    """A vague report (province- or country-level, or dated only to a week or a month) links only when it has
+    exactly one candidate: otherwise it would chain separate events into one."""
     if not len(pairs):
         return pairs
-    precision = frame["geo_precision"].fillna(3).to_numpy()
-    vague_side = np.where(
-        precision[pairs[:, 0]] >= 3, pairs[:, 0], np.where(precision[pairs[:, 1]] >= 3, pairs[:, 1], -1)
-    )
-    other_side = np.where(vague_side == pairs[:, 0], pairs[:, 1], pairs[:, 0])
+    vague = (c.precision >= 3) | (c.span > 0)
     keep = np.ones(len(pairs), dtype=bool)
-    vague_rows = vague_side >= 0
-    if vague_rows.any():
-        targets = pd.DataFrame({"vague": vague_side[vague_rows], "other": other_side[vague_rows]})
-        precise_other = precision[targets["other"].to_numpy()] < 3
-        counts = targets[precise_other].groupby("vague")["other"].nunique()
-        ambiguous = set(counts[counts > 1].index)
-        keep[np.flatnonzero(vague_rows)] = ~np.isin(vague_side[vague_rows], list(ambiguous)) | ~precise_other
+    for side, other in ((0, 1), (1, 0)):
+        rows = vague[pairs[:, side]]
+        if rows.any():
+            counts = pd.Series(pairs[rows, other]).groupby(pairs[rows, side]).nunique()
+            crowded = counts[counts > 1].index.to_numpy()
+            keep &= ~(rows & np.isin(pairs[:, side], crowded))
     return pairs[keep]
 
 
 def _components(n: int, pairs: np.ndarray) -> np.ndarray:
-    """Connected components of the link graph: a component label per row."""
-    parent = np.arange(n)
+    """Connected components of the link graph: a component label per row (iterative label propagation)."""
+    labels = np.arange(n)
+    if not len(pairs):
+        return labels
+    a, b = pairs[:, 0], pairs[:, 1]
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, low)
+        np.minimum.at(labels, b, low)
+        labels = labels[labels]
+        if np.array_equal(labels, before):
+            return labels
 
-    def find(x: int) -> int:
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
 
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return np.array([find(x) for x in range(n)])
+def _anchored(c: _Columns, labels: np.ndarray) -> np.ndarray:
+    """Reports too far from their event's anchor (its most precise report) leave the event: links must not chain
+    a string of nearby reports into one event spread over days or across a province."""
+    order = np.lexsort((c.span, c.precision, labels))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    anchor_of = np.empty(len(labels), dtype=np.int64)
+    anchor_of[labels[order][first]] = order[first]
+    anchor = anchor_of[labels]
+    rows = np.arange(len(labels))
+    precise = (c.precision < 3) & (c.precision[anchor] < 3)
+    far = precise & (_haversine(c.lat, c.lon, c.lat[anchor], c.lon[anchor]) > 2 * RADIUS_KM[2])
+    late = np.abs(c.day - c.day[anchor]) > 1 + c.span + c.span[anchor]
+    return np.where(far | late, rows, labels)
 
 
 def link(frame: pd.DataFrame) -> pd.Series:
     """The event id of every incident: the smallest incident id among the reports of the same event."""
     if frame.empty:
         return pd.Series([], dtype=object, index=frame.index)
-    pairs = candidate_pairs(frame)
-    pairs = pairs[compatible(frame, pairs)]
-    pairs = _unambiguous_area_links(frame, pairs)
-    labels = _components(len(frame), pairs)
+    columns = _Columns.of(frame)
+    pairs = candidate_pairs(frame, columns)
+    pairs = pairs[compatible(frame, pairs, columns)]
+    pairs = _single_target_links(columns, pairs)
+    labels = _anchored(columns, _components(len(frame), pairs))
     ids = frame["incident_id"].astype(str).to_numpy()
     smallest = pd.Series(ids).groupby(labels).transform("min").to_numpy()
     return pd.Series(smallest, index=frame.index, name="event_id")
-
-
-def _lowest_reported(fatalities: pd.Series) -> int:
-    reported = fatalities[fatalities > 0]
-    return int(reported.min()) if len(reported) else 0
 
 
 def events(frame: pd.DataFrame) -> pd.DataFrame:
@@ -215,21 +273,25 @@ def events(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame.assign(sources=pd.Series(dtype="Int64"), reports=pd.Series(dtype=object))
     data = frame.copy()
-    if "event_id" not in data or data["event_id"].isna().any():
-        data["event_id"] = data.get("event_id", pd.Series(index=data.index, dtype=object)).fillna(data["incident_id"])
-    data["_rank_geo"] = data["geo_precision"].fillna(3)
-    data["_rank_time"] = data["time_precision"].fillna(3)
-    ordered = data.sort_values(["event_id", "_rank_geo", "_rank_time", "incident_id"])
-    best = ordered.drop_duplicates("event_id", keep="first").set_index("event_id")
-    grouped = ordered.groupby("event_id", sort=False)
-    arrival = data.sort_values(["timestamp", "incident_id"], na_position="first").groupby("event_id", sort=False)
-    sources = arrival["source"].agg(lambda s: "; ".join(dict.fromkeys(x for x in s.fillna("") if x)))
-    reports = grouped["incident_id"].agg(lambda s: "; ".join(s))
-    counts = grouped["incident_id"].size()
-    fatalities = grouped["fatalities"].agg(lambda s: _lowest_reported(pd.to_numeric(s, errors="coerce").fillna(0)))
-    out = best.drop(columns=["_rank_geo", "_rank_time"])
-    out["source"] = sources
-    out["fatalities"] = fatalities.astype("Int64")
-    out["sources"] = counts.astype("Int64")
-    out["reports"] = reports
+    if "event_id" not in data:
+        data["event_id"] = data["incident_id"]
+    data["event_id"] = data["event_id"].fillna(data["incident_id"])
+    ordered = data.assign(_geo=data["geo_precision"].fillna(3), _time=data["time_precision"].fillna(3)).sort_values(
+        ["event_id", "_geo", "_time", "incident_id"]
+    )
+    out = ordered.drop_duplicates("event_id", keep="first").set_index("event_id").drop(columns=["_geo", "_time"])
+    counts = data.groupby("event_id", sort=False).size()
+    killed = pd.to_numeric(data["fatalities"], errors="coerce")
+    out["fatalities"] = killed.where(killed > 0).groupby(data["event_id"]).min().reindex(out.index).fillna(0)
+    out["fatalities"] = out["fatalities"].astype("Int64")
+    out["sources"] = counts.reindex(out.index).astype("Int64")
+    out["reports"] = out["incident_id"]
+    shared = counts[counts > 1].index
+    if len(shared):
+        many = data[data["event_id"].isin(shared)].sort_values(["timestamp", "incident_id"], na_position="first")
+        grouped = many.groupby("event_id", sort=False)
+        out.loc[shared, "source"] = grouped["source"].agg(
+            lambda s: "; ".join(dict.fromkeys(x for x in s.fillna("") if x))
+        )
+        out.loc[shared, "reports"] = grouped["incident_id"].agg("; ".join)
     return out.reset_index().reindex(columns=[*frame.columns, "sources", "reports"])

@@ -89,9 +89,10 @@ def extract_on_dask(
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(extract_shard, shards, pure=False)
-        for future in as_completed(futures):
-            yield from future.result()
+        for future in as_completed(client.map(extract_shard, shards, pure=False)):
+            outcomes = future.result()
+            future.release()
+            yield from outcomes
     finally:
         client.close()
         if cluster is not None:

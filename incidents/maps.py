@@ -117,7 +117,7 @@ def tooltip_text(row: dict) -> str:
     return esc(f"{row.get('event_date')} · {row.get('sub_event_type')} · {row.get('location')}")
 
 
-FULL_POPUPS_UP_TO = 3_000
+FULL_POPUPS_UP_TO = 1_500
 _TYPE_INDEX = {name: i for i, name in enumerate(EVENT_COLOURS)}
 _MARKER_JS = """
 function callback(row) {
@@ -190,10 +190,25 @@ def short_popup(row: dict) -> str:
     )
 
 
+_SHORT_COLUMNS = ("latitude", "longitude", "event_type", "event_date", "sub_event_type", "location", "fatalities")
+_POPUP_COLUMNS = (
+    *_SHORT_COLUMNS,
+    "admin1",
+    "country",
+    "actor1",
+    "actor2",
+    "sources",
+    "language",
+    "evidence",
+    "source_url",
+)
+
+
 def marker_rows(frame: pd.DataFrame, full: bool) -> list[list]:
     """Compact marker data: [lat, lon, type, radius, popup, tooltip], every text escaped."""
     rows = []
-    for row in frame.to_dict("records"):
+    wanted = [c for c in _POPUP_COLUMNS if c in frame.columns] if full else [c for c in _SHORT_COLUMNS if c in frame]
+    for row in frame[wanted].to_dict("records"):
         radius = round(6 + min(10, math.log1p(_int(row.get("fatalities"))) * 3), 1)
         rows.append(
             [

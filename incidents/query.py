@@ -50,9 +50,9 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.actors:
         mask &= frame["actor1"].isin(list(filters.actors)) | frame["actor2"].isin(list(filters.actors))
     if filters.text:
-        needle = filters.text.casefold()
-        haystack = (frame["notes"].fillna("") + " " + frame["evidence"].fillna("")).str.casefold()
-        mask &= haystack.str.contains(needle, regex=False)
+        found = frame["notes"].str.contains(filters.text, case=False, regex=False, na=False)
+        found |= frame["evidence"].str.contains(filters.text, case=False, regex=False, na=False)
+        mask &= found
     if not filters.include_background:
         mask &= ~frame["tags"].fillna("").str.contains("background", regex=False)
     return frame[mask]
