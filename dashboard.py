@@ -26,25 +26,21 @@ from incidents.charts import selected_range, timeline_chart, timeline_data
 from incidents.export import to_csv, to_geojson
 from incidents.maps import DEFAULT_ATTRIBUTION, DEFAULT_TILES, base_map, incident_layers, install_assets
 from incidents.pipeline import ensure_seeded, extract_many
-from incidents.query import Filters, apply, from_params, summary, to_params
+from incidents.query import (
+    BROWSE_COLUMNS,
+    BROWSE_ROWS,
+    DASHBOARD_DEFAULTS,
+    Filters,
+    apply,
+    from_params,
+    summary,
+    to_params,
+)
 from incidents.readers import read_paths, read_text
 from incidents.review import EDITABLE, apply_corrections, place_label, preview, search_places
 from incidents.store import STATUSES, Store
 
 APP_DIR = Path(__file__).resolve().parent
-DEFAULTS = Filters(statuses=("new", "reviewed"), include_background=False)
-TABLE_ROWS = 1_000
-TABLE_COLUMNS = [
-    "event_date",
-    "sub_event_type",
-    "location",
-    "admin1",
-    "country",
-    "fatalities",
-    "sources",
-    "actor1",
-    "actor2",
-]
 
 st.set_page_config(page_title="Incident Atlas", page_icon="🗺️", layout="wide")
 
@@ -85,7 +81,7 @@ def seed_if_empty(db: Store) -> None:
 
 def sidebar_filters(table) -> Filters:
     """Filters from the URL, shown in the sidebar, and written back to the URL."""
-    current = from_params(st.query_params.get_all, DEFAULTS)
+    current = from_params(st.query_params.get_all, DASHBOARD_DEFAULTS)
     bar = st.sidebar
     bar.header("Filters")
     dates = [d for d in (table["event_date"].min(), table["event_date"].max()) if isinstance(d, str)]
@@ -181,9 +177,9 @@ def explore() -> None:
     )
 
     st.subheader("Incidents")
-    shown = newest[[*TABLE_COLUMNS, "incident_id"]].head(TABLE_ROWS).reset_index(drop=True)
-    if len(newest) > TABLE_ROWS:
-        st.caption(f"The newest {TABLE_ROWS:,} of {len(newest):,}; narrow the filters or download the selection.")
+    shown = newest[[*BROWSE_COLUMNS, "incident_id"]].head(BROWSE_ROWS).reset_index(drop=True)
+    if len(newest) > BROWSE_ROWS:
+        st.caption(f"The newest {BROWSE_ROWS:,} of {len(newest):,}; narrow the filters or download the selection.")
     event = st.dataframe(
         shown,
         key="table",

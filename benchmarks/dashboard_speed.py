@@ -6,15 +6,15 @@ prints figures next to their targets. It asserts nothing: it is a benchmark,
 not a test.
 
 a. Filter change to map and timeline data ready, for typical filter changes:
-   `query.apply`, the newest-first sort, `maps.incident_layers`, the map
+   `query.apply`, `maps.incident_layers`, the map
    component's arguments exactly as `st_folium` builds them (its
    `_component_func` is replaced by a recorder, so the real rendering runs),
    then `charts.timeline_data` and `timeline_chart(...).to_dict()`. Median and
    max over repeats; target under 1 s at 1M incidents.
 b. Bytes of map sent to the browser for each case: the component's JSON
    arguments as Streamlit serialises them (header, html, map script and the
-   feature-group script), as the dashboard sends them (its map is cached
-   across reruns) and as a fresh map would; target under 3 MB at any size.
+   feature-group script), on the fresh map the dashboard builds each rerun;
+   target under 3 MB at any size.
    Includes cases just under the full-popup limit and just under the
    aggregation threshold, the worst cases for raw points.
 c. Time to first map paint in Chromium: `streamlit run dashboard.py` on a
@@ -23,10 +23,9 @@ c. Time to first map paint in Chromium: `streamlit run dashboard.py` on a
    is drawn inside the map's component frame; cold first load (gazetteer
    cache already built) and warm reloads. Target under 5 s.
 
-Also printed, since they run on every rerun too: the st.cache_data copy of the
-table, the sidebar's option lists, the headline figures and the incident
-table sent by st.dataframe; and the once-per-data-change load (events from
-reports).
+Also printed, since they run on every rerun too: the sidebar's option lists,
+the headline figures and the incident table sent by st.dataframe (its newest
+rows); and the once-per-data-change load (events from reports).
 
     python benchmarks/dashboard_speed.py [--sizes 100000 1000000] [--no-browser] [--repeats 5]
 """
@@ -37,7 +36,6 @@ import argparse
 import contextlib
 import json
 import os
-import pickle
 import socket
 import statistics
 import struct
@@ -66,21 +64,8 @@ from synthetic_incidents import synthetic_table, write_sqlite  # noqa: E402
 
 from incidents.charts import timeline_chart, timeline_data  # noqa: E402
 from incidents.maps import AGGREGATE_ABOVE, FULL_POPUPS_UP_TO, base_map, incident_layers  # noqa: E402
-from incidents.query import Filters, apply, summary  # noqa: E402
+from incidents.query import BROWSE_COLUMNS, BROWSE_ROWS, DASHBOARD_DEFAULTS, Filters, apply, summary  # noqa: E402
 
-# As in dashboard.py: the filters a first visit gets, and the incident table's columns.
-DEFAULTS = Filters(statuses=("new", "reviewed"), include_background=False)
-TABLE_COLUMNS = [
-    "event_date",
-    "sub_event_type",
-    "location",
-    "admin1",
-    "country",
-    "fatalities",
-    "sources",
-    "actor1",
-    "actor2",
-]
 TARGET_READY_S = 1.0
 TARGET_PAYLOAD_MB = 3.0
 TARGET_PAINT_S = 5.0
@@ -149,23 +134,23 @@ class Case:
 
 def newest_window(table: pd.DataFrame, at_most: int) -> Filters:
     """Default filters narrowed to the newest days whose selection holds at most `at_most` incidents."""
-    dates = apply(table, DEFAULTS)["event_date"].value_counts().sort_index(ascending=False)
+    dates = apply(table, DASHBOARD_DEFAULTS)["event_date"].value_counts().sort_index(ascending=False)
     within = dates[dates.cumsum() <= at_most]
     first = within.index[-1] if len(within) else dates.index[0]
-    return replace(DEFAULTS, start=date.fromisoformat(first), end=date.fromisoformat(dates.index[0]))
+    return replace(DASHBOARD_DEFAULTS, start=date.fromisoformat(first), end=date.fromisoformat(dates.index[0]))
 
 
 def cases(table: pd.DataFrame) -> list[Case]:
     """Typical filter changes, plus the two sizes just under the map's thresholds."""
     last = date.fromisoformat(table["event_date"].max())
     return [
-        Case("default view", DEFAULTS),
-        Case("country: Syria", replace(DEFAULTS, countries=("Syria",))),
-        Case("dates: last 90 days", replace(DEFAULTS, start=last - timedelta(days=89), end=last)),
-        Case("type: Explosions", replace(DEFAULTS, event_types=("Explosions/Remote violence",))),
-        Case("text: 'drone'", replace(DEFAULTS, text="drone")),
-        Case("text: 'مسيرة' (Arabic)", replace(DEFAULTS, text="مسيرة")),
-        Case("heat map on", DEFAULTS, heat=True),
+        Case("default view", DASHBOARD_DEFAULTS),
+        Case("country: Syria", replace(DASHBOARD_DEFAULTS, countries=("Syria",))),
+        Case("dates: last 90 days", replace(DASHBOARD_DEFAULTS, start=last - timedelta(days=89), end=last)),
+        Case("type: Explosions", replace(DASHBOARD_DEFAULTS, event_types=("Explosions/Remote violence",))),
+        Case("text: 'drone'", replace(DASHBOARD_DEFAULTS, text="drone")),
+        Case("text: 'مسيرة' (Arabic)", replace(DASHBOARD_DEFAULTS, text="مسيرة")),
+        Case("heat map on", DASHBOARD_DEFAULTS, heat=True),
         Case(f"<= {FULL_POPUPS_UP_TO:,} (full popups)", newest_window(table, FULL_POPUPS_UP_TO)),
         Case(f"<= {AGGREGATE_ABOVE - 1_000:,} (raw points)", newest_window(table, AGGREGATE_ABOVE - 1_000)),
     ]
@@ -236,7 +221,6 @@ class CaseResult:
     stages: dict[str, list[float]] = field(default_factory=dict)
     cpu: list[float] = field(default_factory=list)
     payload: int = 0
-    payload_fresh_map: int = 0
     feature_group: int = 0
 
     def total(self) -> list[float]:
@@ -254,9 +238,8 @@ def filter_change(table: pd.DataFrame, case: Case, folium_map, recorder: Compone
     t0 = clock()
     selection = apply(table, case.filters)
     t1 = clock()
-    newest = selection.sort_values(["event_date", "incident_id"], ascending=[False, True])
     t2 = clock()
-    layers = incident_layers(newest, heat=case.heat)
+    layers = incident_layers(selection, heat=case.heat)
     t3 = clock()
     args = send_map(recorder, folium_map, layers)
     t4 = clock()
@@ -264,24 +247,16 @@ def filter_change(table: pd.DataFrame, case: Case, folium_map, recorder: Compone
     timeline_chart(data, unit).to_dict()
     t5 = clock()
     cpu = time.process_time() - cpu
-    stages = {"apply": t1 - t0, "sort": t2 - t1, "layers": t3 - t2, "map html": t4 - t3, "timeline": t5 - t4}
+    stages = {"apply": t1 - t0, "layers": t3 - t2, "map html": t4 - t3, "timeline": t5 - t4}
     return stages, {"args": args, "layers": layers, "selected": len(selection), "cpu": cpu}
 
 
-def measure_case(
-    table: pd.DataFrame, case: Case, repeats: int, recorder: ComponentRecorder, default_layers
-) -> CaseResult:
-    """Time a change from the default view to this case, `repeats` times, on the dashboard's cached map.
-
-    Before each repeat the map shows the default view, as it would when a person
-    changes one filter; streamlit-folium adds each feature group to the cached
-    map, so what it sends depends on the view before.
-    """
+def measure_case(table: pd.DataFrame, case: Case, repeats: int, recorder: ComponentRecorder) -> CaseResult:
+    """Time a change from the default view to this case, `repeats` times, on a fresh map each time as the
+    dashboard builds one per rerun."""
     result = CaseResult(case)
-    folium_map = a_map()
     for _ in range(repeats):
-        send_map(recorder, folium_map, default_layers)
-        stages, out = filter_change(table, case, folium_map, recorder)
+        stages, out = filter_change(table, case, a_map(), recorder)
         for name, seconds in stages.items():
             result.stages.setdefault(name, []).append(seconds)
         result.cpu.append(out["cpu"])
@@ -289,7 +264,6 @@ def measure_case(
     result.aggregated = out["layers"].aggregated
     result.payload = payload_bytes(out["args"])
     result.feature_group = len((out["args"].get("feature_group") or "").encode())
-    result.payload_fresh_map = payload_bytes(send_map(recorder, a_map(), out["layers"]))
     return result
 
 
@@ -297,10 +271,7 @@ def filter_figures(table: pd.DataFrame, repeats: int) -> list[CaseResult]:
     """Every case measured on one table."""
     recorder = ComponentRecorder()
     with recorder.installed():
-        default_layers = incident_layers(
-            apply(table, DEFAULTS).sort_values(["event_date", "incident_id"], ascending=[False, True])
-        )
-        return [measure_case(table, case, repeats, recorder, default_layers) for case in cases(table)]
+        return [measure_case(table, case, repeats, recorder) for case in cases(table)]
 
 
 # -- the rest of a rerun, and the load ----------------------------------------------------------
@@ -318,24 +289,20 @@ def sidebar_options(table: pd.DataFrame) -> None:
     table["event_date"].min(), table["event_date"].max()
     for column in ("country", "admin1", "event_type", "sub_event_type", "weapon", "source", "status"):
         sorted(table[column].dropna().unique().tolist())
-    sorted(set(table["actor1"].dropna()) | set(table["actor2"].dropna()) - {""})
+    sorted(a for a in pd.unique(table[["actor1", "actor2"]].to_numpy().ravel()) if isinstance(a, str) and a)
 
 
 def rerun_overheads(table: pd.DataFrame, reports: pd.DataFrame) -> dict[str, str]:
     """Other work on every rerun of the default view: cache copy, sidebar, headline, incident table."""
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-    pickled = pickle.dumps((table, reports), protocol=pickle.HIGHEST_PROTOCOL)
-    copy_s, _ = timed(lambda: pickle.loads(pickled))
     sidebar_s, _ = timed(lambda: sidebar_options(table))
-    selection = apply(table, DEFAULTS)
+    selection = apply(table, DASHBOARD_DEFAULTS)
     summary_s, _ = timed(lambda: summary(selection))
-    newest = selection.sort_values(["event_date", "incident_id"], ascending=[False, True])
-    shown = newest[[*TABLE_COLUMNS, "incident_id"]].reset_index(drop=True)
+    shown = selection[[*BROWSE_COLUMNS, "incident_id"]].head(BROWSE_ROWS).reset_index(drop=True)
     table_s, arrow = timed(lambda: convert_pandas_df_to_arrow_bytes(shown))
     sent = f"{len(arrow) / MB:,.1f} MB sent, {len(shown):,} rows"
     return {
-        "st.cache_data copy (unpickle events+reports)": f"{copy_s:.2f} s ({len(pickled) / MB:,.0f} MB pickled)",
         "sidebar option lists": f"{sidebar_s:.2f} s",
         "headline summary": f"{summary_s:.2f} s",
         "incident table to Arrow (st.dataframe)": f"{table_s:.2f} s, {sent}",
@@ -529,7 +496,6 @@ def case_rows(results: list[CaseResult]) -> list[list[str]]:
                 f"{statistics.median(r.cpu):.2f}",
                 *(f"{statistics.median(v):.2f}" for v in r.stages.values()),
                 f"{r.payload / MB:.2f}",
-                f"{r.payload_fresh_map / MB:.2f}",
             ]
         )
     return rows
@@ -541,12 +507,11 @@ def report_size(n: int, repeats: int, events_limit: int) -> None:
     built, (table, how) = timed(lambda: dashboard_table(reports))
     print(f"\n== {n:,} synthetic incidents (generated in {made:.1f} s; events table in {built:.1f} s: {how})")
     results = filter_figures(table, repeats)
-    headers = ["case", "selected", "map", "median s", "max s", "cpu s", "apply", "sort", "layers", "map html"]
-    headers += ["timeline", "sent MB", "fresh-map MB"]
+    headers = ["case", "selected", "map", "median s", "max s", "cpu s", "apply", "layers", "map html"]
+    headers += ["timeline", "sent MB"]
     print(f"filter change -> map + timeline ready (target < {TARGET_READY_S:.0f} s at 1M): wall s, median and max;")
     print("'cpu s' is the median CPU time of this process (less sensitive to other load); stages are wall medians")
-    print(f"map bytes sent (target < {TARGET_PAYLOAD_MB:.0f} MB): 'sent' with the dashboard's cached map, coming")
-    print("from the default view; 'fresh-map' if the map held only this view's layer")
+    print(f"map bytes sent (target < {TARGET_PAYLOAD_MB:.0f} MB): the component's arguments on a fresh map")
     print(table_text(headers, case_rows(results)))
     print("other work on a default-view rerun, and the load (not in the figures above):")
     for name, value in {**rerun_overheads(table, reports), **load_figures(reports, events_limit)}.items():

@@ -464,18 +464,21 @@ def stage_times(frame: pd.DataFrame) -> dict[str, float]:
 
     times: dict[str, float] = {}
     started = time.perf_counter()
-    pairs = dedup.candidate_pairs(frame)
+    columns = dedup._Columns.of(frame)
+    times["columns"] = time.perf_counter() - started
+    started = time.perf_counter()
+    pairs = dedup.candidate_pairs(frame, columns)
     times["candidate_pairs"] = time.perf_counter() - started
     times["candidates"] = float(len(pairs))
     started = time.perf_counter()
-    pairs = pairs[dedup.compatible(frame, pairs)]
+    pairs = pairs[dedup.compatible(frame, pairs, columns)]
     times["compatible"] = time.perf_counter() - started
     started = time.perf_counter()
-    pairs = dedup._unambiguous_area_links(frame, pairs)
-    times["_unambiguous_area_links"] = time.perf_counter() - started
+    pairs = dedup._single_target_links(columns, pairs)
+    times["_single_target_links"] = time.perf_counter() - started
     started = time.perf_counter()
-    dedup._components(len(frame), pairs)
-    times["_components"] = time.perf_counter() - started
+    dedup._anchored(columns, dedup._components(len(frame), pairs))
+    times["_components + _anchored"] = time.perf_counter() - started
     return times
 
 

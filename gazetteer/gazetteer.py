@@ -89,9 +89,6 @@ class Gazetteer:
         position = self.index.admin_places.get(code)
         return None if position is None else self.place(position, 1.0)
 
-    def admin1_of(self, place: Place) -> Place | None:
-        return self.admin_area(place.admin1_code) if place.admin1_code else None
-
     # -- lookup ----------------------------------------------------------
 
     def _slot(self, key: str, bare: bool) -> int | None:

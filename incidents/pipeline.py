@@ -6,13 +6,13 @@ gazetteer, which each worker loads once from its disk cache.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .article import Article
+from .store import IngestReport
 
 
 @dataclass
@@ -41,15 +41,11 @@ def _warm_worker() -> None:
 
 def extract_many(articles: Iterable[Article], workers: int = 1, chunksize: int = 8) -> list[Outcome]:
     """Outcomes in input order; `workers` > 1 runs a process pool, each worker loading the gazetteer once."""
-    articles = list(articles)
-    if workers <= 1 or len(articles) < 2:
-        return [extract_one(a) for a in articles]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
-        return list(pool.map(extract_one, articles, chunksize=chunksize))
+    return list(iter_extract(articles, workers=workers, chunksize=chunksize))
 
 
 def iter_extract(articles: Iterable[Article], workers: int = 1, chunksize: int = 8) -> Iterator[Outcome]:
-    """Like `extract_many`, yielding outcomes as they are ready (for progress bars)."""
+    """Outcomes in input order as they are ready; `workers` > 1 runs a process pool (the gazetteer loaded once each)."""
     articles = list(articles)
     if workers <= 1:
         yield from (extract_one(a) for a in articles)
@@ -59,11 +55,9 @@ def iter_extract(articles: Iterable[Article], workers: int = 1, chunksize: int =
 
 
 @dataclass
-class IngestSummary:
-    articles: int = 0
-    duplicates: int = 0
-    incidents: int = 0
-    kept_reviewed: int = 0
+class IngestSummary(IngestReport):
+    """What an ingest did: the store's counts, plus links made and articles that failed."""
+
     linked: int = 0
     failures: list[str] = field(default_factory=list)
 
@@ -133,10 +127,6 @@ def _write(store, batch, imported, summary: IngestSummary) -> None:
     summary.duplicates += report.duplicates
     summary.incidents += report.incidents
     summary.kept_reviewed += report.kept_reviewed
-
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def ensure_seeded(store, seeds_dir, on_progress=None) -> IngestSummary | None:

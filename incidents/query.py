@@ -27,6 +27,21 @@ class Filters:
     include_background: bool = True
 
 
+DASHBOARD_DEFAULTS = Filters(statuses=("new", "reviewed"), include_background=False)
+BROWSE_ROWS = 1_000
+BROWSE_COLUMNS = [
+    "event_date",
+    "sub_event_type",
+    "location",
+    "admin1",
+    "country",
+    "fatalities",
+    "sources",
+    "actor1",
+    "actor2",
+]
+
+
 def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The rows of the table that the filters select."""
     mask = pd.Series(True, index=frame.index)
