@@ -184,7 +184,7 @@ class Store:
             parameters.append(end)
         with self._connect() as db:
             frame = pd.read_sql_query(query + " ORDER BY event_date DESC, incident_id", db, params=parameters)
-        return to_frame(frame.to_dict("records"))
+        return to_frame(frame)
 
     def events(self, include_rejected: bool = False) -> pd.DataFrame:
         """One row per event, its reports merged: what the map and the counts show."""

@@ -157,9 +157,11 @@ def plain_value(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
-    """Rows as a DataFrame with the table's columns in order and nullable integer columns."""
-    frame = pd.DataFrame(list(rows), columns=COLUMNS)
+def to_frame(rows: Iterable[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Rows (or a frame) as the incident table: its columns in order, nullable integer columns."""
+    frame = (
+        rows.reindex(columns=COLUMNS) if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows), columns=COLUMNS)
+    )
     for column, dtype in _DTYPES.items():
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
     return frame
