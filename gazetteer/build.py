@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from geopy.distance import great_circle
 
 from .index import Index
-from .normalize import normalize, without_article, without_spaces
+from .normalize import normalize, without_article, without_spaces, written_keys
 from .place import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES
 from .sources import Record, ascii_name
 
@@ -256,11 +256,10 @@ def build_index(records: Iterable[Record], fingerprint: str = "") -> Index:
     bare: dict[str, set[int]] = defaultdict(set)
     for i, r in enumerate(ordered):
         for key in normalized[r.id]:
-            written = {key, without_spaces(key)}
+            written = written_keys(key)
             for k in written:
                 exact[k].add(i)
-            stripped = without_article(key)
-            for k in {stripped, without_spaces(stripped)} - written:
+            for k in written_keys(without_article(key)) - written:
                 bare[k].add(i)
     for k in list(bare):
         if k in exact:

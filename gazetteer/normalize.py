@@ -130,13 +130,17 @@ def without_spaces(key: str) -> str:
     return key.replace(" ", "")
 
 
+def written_keys(key: str) -> set[str]:
+    """Keys of a normalised name as written: with and without inner spaces (البو كمال / البوكمال)."""
+    return {key, without_spaces(key)}
+
+
 def index_keys(name: str) -> set[str]:
     """Every key a name is indexed under: as written, without its article, and without inner spaces."""
     key = normalize(name)
     if not key:
         return set()
-    bare = without_article(key)
-    return {key, bare, without_spaces(key), without_spaces(bare)}
+    return written_keys(key) | written_keys(without_article(key))
 
 
 _PROCLITIC_CONJUNCTIONS = "وف"
